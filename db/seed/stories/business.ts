@@ -1,0 +1,88 @@
+import type { DemoStory } from '../story-type';
+
+export const businessStories: DemoStory[] = [
+  {
+    headline: 'Port Calder container traffic hits record as new cranes come online',
+    deck: 'The port handled 1.2 million containers in the third quarter, but dockworkers say staffing has not kept up.',
+    section: 'business',
+    authors: ['seoyeon'],
+    tags: ['Shipping', 'Port economy'],
+    hoursAgo: 7,
+    body: [
+      'The Port of Port Calder handled a record 1.2 million containers in the three months to September, the port authority said on Thursday, as four new automated cranes on the eastern terminal reached full speed.',
+      'Volumes were up 11 percent on the same period last year, helped by shipping lines rerouting cargo away from congested ports further north.',
+      '\u201cThe cranes are doing what we bought them to do,\u201d said Conrad Ashby, the port authority\u2019s chief executive. \u201cA ship that used to spend three days alongside now spends two.\u201d',
+      'The dockworkers\u2019 union said crews were working longer shifts to keep pace and called for 200 new hires. \u201cThe machines are new. The people operating around them are tired,\u201d said union steward Maria Lopes.',
+      'The port expects volumes to ease in the fourth quarter, in line with seasonal patterns.',
+    ],
+  },
+  {
+    headline: 'Harbourside Bank to close 30 branches and expand phone service',
+    deck: 'The country\u2019s third-largest lender says visits to branches have halved in five years.',
+    section: 'business',
+    authors: ['seoyeon'],
+    tags: ['Banking', 'Jobs'],
+    hoursAgo: 33,
+    body: [
+      'Harbourside Bank will close 30 of its 210 branches next year and hire 250 people for its telephone service, the bank said on Tuesday.',
+      'The bank said visits to its branches had fallen by half since 2020 while calls to its helpline had risen by a third. About 400 branch jobs will go, though the bank said most staff would be offered roles elsewhere.',
+      '\u201cWe are not leaving the towns we serve,\u201d said chief executive Gregor Lind. \u201cEvery closing branch will be replaced by a counter in a post office or a visiting service at least once a week.\u201d',
+      'Consumer groups said older customers and small businesses that deal in cash would suffer most.',
+    ],
+  },
+  {
+    headline: 'Startup that turns fish waste into fertiliser raises 40 million',
+    deck: 'Tidewell plans a second plant on the Northquay after supermarkets sign long-term contracts.',
+    section: 'business',
+    authors: ['seoyeon', 'lena'],
+    tags: ['Startups', 'Northquay', 'Port economy'],
+    hoursAgo: 90,
+    body: [
+      'Tidewell, a Port Calder company that turns fish processing waste into fertiliser and animal feed, has raised 40 million in new funding and plans to build a second plant on the Northquay.',
+      'The company collects heads, bones and skins from processors around the harbour that would otherwise be paid to dispose of them, and turns them into a protein-rich meal and a liquid fertiliser.',
+      '\u201cWe are paid to take the raw material away and paid again for what we make from it,\u201d said co-founder Signe Aalto. \u201cThat is a business model I would recommend to anyone.\u201d',
+      'Two supermarket chains have signed ten-year contracts to buy fertiliser for their supplier farms.',
+    ],
+  },
+  {
+    headline: 'Unemployment falls to lowest level since 2008',
+    deck: 'The jobless rate dropped to 3.9 percent, but wage growth slowed for the second month.',
+    section: 'business',
+    authors: ['seoyeon'],
+    tags: ['Economy', 'Jobs'],
+    hoursAgo: 180,
+    body: [
+      'The unemployment rate fell to 3.9 percent in October, its lowest level since 2008, the statistics office said on Friday.',
+      'Employers added 42,000 jobs in the month, most of them in health care, construction and hospitality. The number of people working part-time because they could not find full-time work also fell.',
+      '\u201cThe labour market is tight, but it is not overheating,\u201d said economist Julien Marchetti. \u201cWage growth has slowed for two months in a row, which tells you employers are not yet fighting over workers.\u201d',
+      'Average weekly earnings rose 4.1 percent from a year earlier, down from 4.4 percent in September.',
+    ],
+  },
+  {
+    headline: 'Shipyard order book revives as ferry operators go electric',
+    deck: 'Calder Marine has won orders for eight battery-electric ferries, its biggest haul in a decade.',
+    section: 'business',
+    authors: ['seoyeon'],
+    tags: ['Shipping', 'Energy', 'Jobs'],
+    hoursAgo: 330,
+    body: [
+      'Calder Marine, the last shipbuilder left in Port Calder, has won orders for eight battery-electric ferries from three operators, its largest order book in more than a decade.',
+      'The ferries, each able to carry 300 passengers and 60 cars, will charge at each end of their crossings in the time it takes to unload and load.',
+      '\u201cTen years ago people asked me when we would close,\u201d said managing director Hugo Svensson. \u201cNow they ask how quickly we can hire welders.\u201d',
+      'The yard plans to take on 350 workers over the next two years, including 60 apprentices.',
+    ],
+  },
+  {
+    headline: 'Coffee prices climb as poor harvest squeezes cafes',
+    deck: 'Independent cafe owners say they have raised prices twice this year and are cutting opening hours.',
+    section: 'business',
+    authors: ['seoyeon', 'ada'],
+    tags: ['Food', 'Small business'],
+    hoursAgo: 600,
+    body: [
+      'The price of a cup of coffee in Port Calder has risen by about 15 percent this year, cafe owners say, as a poor harvest in the main growing regions pushed wholesale bean prices to their highest level in decades.',
+      '\u201cI have raised prices twice and I still make less on every cup than I did last year,\u201d said Nadia Petrova, who runs a cafe in Eastgate. \u201cI closed on Mondays in September. I did not want to.\u201d',
+      'Roasters say the pressure is unlikely to ease before next year\u2019s harvest.',
+    ],
+  },
+];

@@ -1,0 +1,88 @@
+import type { DemoStory } from '../story-type';
+
+export const cultureStories: DemoStory[] = [
+  {
+    headline: 'A novel about a lighthouse keeper wins the national book prize',
+    deck: 'Ilse Marren\u2019s \u201cThe Long Light\u201d beat five finalists; judges called it quiet, strange and unforgettable.',
+    section: 'culture',
+    authors: ['ada'],
+    tags: ['Books', 'Awards'],
+    hoursAgo: 14,
+    body: [
+      'Ilse Marren\u2019s novel \u201cThe Long Light,\u201d about a lighthouse keeper who stays at his post for eleven years after the light has been automated, won the national book prize on Wednesday night.',
+      'The book, Marren\u2019s third, was published by a small press in Port Calder in an initial run of 2,000 copies. It has since sold more than 60,000.',
+      '\u201cIt is a book in which almost nothing happens and everything changes,\u201d said the chair of the judges, the poet Oskar Levin. \u201cWe could not stop talking about it.\u201d',
+      '>> \u201cA book in which almost nothing happens and everything changes.\u201d',
+      'Marren, who worked for twenty years as a ferry engineer, said she wrote most of the novel on night shifts. \u201cThe engine room is very loud and very lonely,\u201d she said. \u201cIt turns out that is good for writing.\u201d',
+    ],
+  },
+  {
+    headline: 'Harbour Theatre reopens after three-year restoration',
+    deck: 'The 1890s playhouse has new seats, a new roof and the same painted ceiling, cleaned of a century of smoke.',
+    section: 'culture',
+    authors: ['ada'],
+    tags: ['Theatre', 'History'],
+    hoursAgo: 70,
+    body: [
+      'The Harbour Theatre, Port Calder\u2019s oldest playhouse, reopened on Friday after a three-year restoration that replaced its roof and every one of its 640 seats.',
+      'Restorers spent eight months cleaning the painted ceiling, which had been darkened by a century of cigarette smoke and gas lamps. Beneath the grime they found the signatures of the two painters who made it in 1894.',
+      '\u201cWe thought it was a brown ceiling with some clouds,\u201d said the theatre\u2019s director, Lucia Ferrante. \u201cIt is a blue sky with two hundred birds in it.\u201d',
+      'The opening production is a new staging of a comedy written for the theatre\u2019s first season.',
+    ],
+  },
+  {
+    headline: 'Street food night market to run year-round',
+    deck: 'The Friday market under the railway arches drew 8,000 people a week this summer.',
+    section: 'culture',
+    authors: ['ada', 'mira'],
+    tags: ['Food', 'City Hall'],
+    hoursAgo: 160,
+    body: [
+      'The Friday night market under the railway arches in Eastgate will run all year instead of closing for the winter, its organisers said on Monday, after drawing about 8,000 visitors a week this summer.',
+      'The market\u2019s 60 stalls sell food from more than 25 countries, most of it cooked by people who live within a short walk of the arches.',
+      '\u201cHalf our traders started at home, cooking for the neighbours,\u201d said organiser Kofi Asante. \u201cNow three of them have restaurants.\u201d',
+      'The city will put up heaters and a canvas roof over the central arches for the winter months.',
+    ],
+  },
+  {
+    headline: 'Orchestra commissions symphony from 24-year-old composer',
+    deck: 'Rosa Imre\u2019s first symphony will premiere next autumn, the youngest composer the orchestra has commissioned.',
+    section: 'culture',
+    authors: ['ada'],
+    tags: ['Music'],
+    hoursAgo: 300,
+    body: [
+      'The Port Calder Philharmonic has commissioned a symphony from Rosa Imre, a 24-year-old composer who is still finishing her studies at the conservatory.',
+      'Imre, whose chamber piece \u201cSalt\u201d was performed at the orchestra\u2019s summer festival, will be the youngest composer the orchestra has commissioned in its 90-year history.',
+      '\u201cI am terrified and I start tomorrow,\u201d Imre said.',
+      'The symphony will premiere next October.',
+    ],
+  },
+  {
+    headline: 'Documentary about dockworkers wins audience award',
+    deck: 'Shot over four years on the eastern terminal, \u201cNight Shift\u201d follows three families through the port\u2019s automation.',
+    section: 'culture',
+    authors: ['ada'],
+    tags: ['Film', 'Port economy'],
+    hoursAgo: 520,
+    body: [
+      '\u201cNight Shift,\u201d a documentary following three dockworking families through the automation of the eastern terminal, won the audience award at the Port Calder Film Festival on Sunday.',
+      'Director Mehmet Kaya spent four years filming on the docks and in the workers\u2019 homes. The film\u2019s final scene, in which a crane driver hands his keys to a technician, drew a standing ovation at its premiere.',
+      '\u201cI wanted to film the last people to do a job by hand before a machine did it,\u201d Kaya said. \u201cI did not expect them to be so funny.\u201d',
+    ],
+  },
+  {
+    headline: 'Museum returns carved doors to the village they were taken from',
+    deck: 'The doors left a mountain village in 1921; a delegation of elders came to take them home.',
+    section: 'culture',
+    authors: ['ada', 'tomas'],
+    tags: ['History', 'Museums'],
+    hoursAgo: 40,
+    body: [
+      'The Port Calder Museum of Art handed back a pair of carved wooden doors on Monday to a delegation from the mountain village of Kasra, where they hung in the meeting house until a collector bought them in 1921.',
+      'Museum researchers found last year that the sale had been made by a local official who had no right to sell them.',
+      '\u201cThey were never ours to keep,\u201d said the museum\u2019s director, Henrik Vos. \u201cWe are grateful to have looked after them, and glad to see them go.\u201d',
+      'The village elders said the doors would be rehung in the meeting house in the spring, after a ceremony.',
+    ],
+  },
+];

@@ -1,0 +1,88 @@
+import type { DemoStory } from '../story-type';
+
+export const sportsStories: DemoStory[] = [
+  {
+    headline: 'Port Calder United win derby with stoppage-time header',
+    deck: 'Captain Dario Conti scored in the 94th minute to put United top of the table on goal difference.',
+    section: 'sports',
+    authors: ['kwame'],
+    tags: ['Football', 'Port Calder United'],
+    hoursAgo: 2,
+    body: [
+      'Dario Conti headed in a corner in the 94th minute as Port Calder United beat Eastgate Athletic 2-1 in Saturday\u2019s derby, sending United to the top of the league on goal difference.',
+      'Athletic had equalised in the 78th minute through Samuel Osei, who curled a free kick over the wall after United\u2019s goalkeeper had been booked for handling outside his area.',
+      '\u201cI just closed my eyes and jumped,\u201d Conti said. \u201cThat is not a technique the coaches teach, but today it worked.\u201d',
+      'A crowd of 31,400, the largest at the stadium this season, saw United take the lead just before half-time when Luka Petrovic scored from the edge of the area.',
+      '## Title race tightens',
+      'United and Riverside City are level on 34 points after 15 games. Athletic are sixth.',
+      'United\u2019s manager, Ines Carvalho, refused to talk about the title. \u201cIt is November,\u201d she said. \u201cIn November you talk about the next game.\u201d',
+    ],
+  },
+  {
+    headline: 'Marathon record falls as Aberash Tola runs 2:17:40',
+    deck: 'The 23-year-old broke the course record by more than two minutes in cool, still conditions.',
+    section: 'sports',
+    authors: ['kwame'],
+    tags: ['Athletics', 'Marathon'],
+    hoursAgo: 26,
+    body: [
+      'Aberash Tola won the Port Calder Marathon on Sunday in 2 hours 17 minutes 40 seconds, breaking the women\u2019s course record by more than two minutes.',
+      'Tola, 23, ran alone for the last 15 kilometres after dropping the defending champion on the climb out of the old harbour.',
+      '\u201cThe weather was perfect and my legs were good, so I thought, why wait?\u201d she said.',
+      'The men\u2019s race was won by Elias Bergstrom in 2:08:11. About 14,000 runners finished.',
+    ],
+  },
+  {
+    headline: 'Baseball club unveils plans for a new waterfront stadium',
+    deck: 'The Port Calder Gulls want to leave their 60-year-old ballpark; they are asking the city for land, not money.',
+    section: 'sports',
+    authors: ['kwame', 'mira'],
+    tags: ['Baseball', 'City Hall', 'Northquay'],
+    hoursAgo: 110,
+    body: [
+      'The Port Calder Gulls baseball club unveiled plans on Thursday for a 28,000-seat stadium on the waterfront, to replace the ballpark the team has played in since 1965.',
+      'The club says it will pay for construction itself but wants the city to lease it a plot at the southern end of the Northquay for a nominal rent.',
+      '\u201cWe are not asking the taxpayers of this city for a cent,\u201d said the club\u2019s president, Victor Almeida.',
+      'Councillors were cautious. \u201cLand is money,\u201d said Councillor Beatriz Lund. \u201cWe will look at this very carefully.\u201d',
+    ],
+  },
+  {
+    headline: 'Swimmer, 16, qualifies for world championships',
+    deck: 'Nora Eklund beat the qualifying time in the 200 metres butterfly by four tenths of a second.',
+    section: 'sports',
+    authors: ['kwame'],
+    tags: ['Swimming'],
+    hoursAgo: 230,
+    body: [
+      'Nora Eklund, a 16-year-old swimmer from Port Calder, qualified for next year\u2019s world championships on Saturday with a personal best in the 200 metres butterfly.',
+      'Eklund touched in 2 minutes 8.2 seconds at the national championships, four tenths inside the qualifying time.',
+      '\u201cI looked at the board and then I looked at my coach and she was crying, so I knew,\u201d Eklund said.',
+    ],
+  },
+  {
+    headline: 'Cycling team signs first sponsorship deal in three years',
+    deck: 'A regional energy company will keep the Port Calder women\u2019s team on the road through 2028.',
+    section: 'sports',
+    authors: ['kwame', 'seoyeon'],
+    tags: ['Cycling'],
+    hoursAgo: 480,
+    body: [
+      'The Port Calder women\u2019s cycling team has signed a three-year sponsorship deal with Calder Energy, securing its place in the national road series after two seasons run on donations.',
+      '\u201cWe had riders paying for their own tyres,\u201d said team manager Greta Holm. \u201cThat ends now.\u201d',
+      'The team will add two riders and a full-time mechanic for next season.',
+    ],
+  },
+  {
+    headline: 'United defender banned for three matches after red card',
+    deck: 'The disciplinary panel rejected the club\u2019s appeal against the dismissal of Tiago Ramos.',
+    section: 'sports',
+    authors: ['kwame'],
+    tags: ['Football', 'Port Calder United'],
+    hoursAgo: 700,
+    body: [
+      'Port Calder United defender Tiago Ramos will miss three matches after the league\u2019s disciplinary panel rejected the club\u2019s appeal against his red card in last weekend\u2019s match against Riverside City.',
+      'Ramos was sent off in the 61st minute for a late challenge on Riverside\u2019s Kenji Mori.',
+      '\u201cWe respect the decision, we do not agree with it,\u201d said United\u2019s manager, Ines Carvalho.',
+    ],
+  },
+];

@@ -1,0 +1,88 @@
+import type { DemoStory } from '../story-type';
+
+export const technologyStories: DemoStory[] = [
+  {
+    headline: 'University team builds battery that charges in six minutes',
+    deck: 'The prototype cell survived 3,000 charge cycles in the lab. Commercial versions are at least five years away.',
+    section: 'technology',
+    authors: ['lena'],
+    tags: ['Science', 'Energy', 'Batteries'],
+    hoursAgo: 11,
+    body: [
+      'Researchers at Port Calder University have built a lithium battery cell that can be charged to 80 percent in six minutes and kept 90 percent of its capacity after 3,000 charging cycles, according to a paper published on Wednesday.',
+      'The cell uses a new coating on the anode that stops lithium from building up in needle-like deposits, the main reason fast charging wears batteries out.',
+      '\u201cWe have shown it works in a cell the size of a coin,\u201d said Professor Yuki Tanabe, who led the team. \u201cMaking it work in a cell the size of a paperback, in a factory, at a price anyone will pay, is a different and much longer story.\u201d',
+      'Independent researchers called the results impressive but cautioned that many promising battery chemistries have failed at larger scale.',
+    ],
+  },
+  {
+    headline: 'Government unveils rules for artificial intelligence in hiring',
+    deck: 'Employers will have to tell applicants when software screens them out, and keep records for three years.',
+    section: 'technology',
+    authors: ['lena'],
+    tags: ['Artificial intelligence', 'Privacy', 'Jobs'],
+    hoursAgo: 60,
+    body: [
+      'Employers that use software to screen job applications will have to tell candidates when they have been rejected by an automated system and keep records of how it reached its decision for three years, under rules published by the labour ministry on Monday.',
+      'Applicants will be entitled to ask for a human to review any automated rejection.',
+      '\u201cNobody should lose a chance at a job because a program did not like the font on their CV and no person ever looked,\u201d said Labour Minister Tomasz Wierzbicki.',
+      'Business groups said the rules were workable but asked for a longer transition period. The rules take effect in July.',
+    ],
+  },
+  {
+    headline: 'City\u2019s free public wifi reaches every neighbourhood',
+    deck: 'The network now covers 94 percent of streets, and usage is highest in the districts with the fewest home connections.',
+    section: 'technology',
+    authors: ['lena', 'mira'],
+    tags: ['City Hall', 'Internet'],
+    hoursAgo: 140,
+    body: [
+      'Port Calder\u2019s free public wifi network now reaches every neighbourhood in the city, City Hall said on Thursday, completing a rollout that began four years ago.',
+      'The network covers 94 percent of streets and every library, school and health centre. Data from the network shows it is used most heavily in the districts where the fewest homes have broadband.',
+      '\u201cFor some of our residents this is not a convenience, it is the internet,\u201d said Deputy Mayor Anika Bose.',
+      'The network costs about 3 million a year to run and is paid for partly by advertising on the login page.',
+    ],
+  },
+  {
+    headline: 'Satellite built by high school students reaches orbit',
+    deck: 'The shoebox-sized satellite will measure air pollution over the harbour for a year.',
+    section: 'technology',
+    authors: ['lena'],
+    tags: ['Science', 'Education', 'Space'],
+    hoursAgo: 280,
+    body: [
+      'A satellite the size of a shoebox, designed and built by students at Westbank High School, reached orbit on Saturday aboard a rocket carrying 36 small satellites.',
+      'The satellite carries a sensor that measures nitrogen dioxide, a pollutant produced mainly by ships and traffic, and will pass over Port Calder twice a day for at least a year.',
+      '\u201cWe heard the first signal at 2:14 in the morning and the whole lab screamed,\u201d said Sofia Marin, 17, who led the team that wrote the satellite\u2019s software.',
+      'The students plan to publish the pollution data online every week.',
+    ],
+  },
+  {
+    headline: 'Data breach at ticketing firm exposes 1.4 million customers',
+    deck: 'Names, email addresses and partial card numbers were taken; the company says full card numbers were not stored.',
+    section: 'technology',
+    authors: ['lena'],
+    tags: ['Privacy', 'Cybersecurity'],
+    hoursAgo: 450,
+    body: [
+      'TicketRoute, one of the country\u2019s largest event ticketing companies, said on Friday that hackers had stolen the names, email addresses and the last four digits of the payment cards of about 1.4 million customers.',
+      'The company said attackers had used a password stolen from a contractor to get into a database used for customer support.',
+      '\u201cWe should have required a second factor for that account, and we did not,\u201d said chief executive Arjun Mehta. \u201cThat is on us.\u201d',
+      'The data protection authority has opened an investigation. Customers are advised to watch for emails pretending to come from the company.',
+    ],
+  },
+  {
+    headline: 'Hospital trial uses software to spot sepsis hours earlier',
+    deck: 'Nurses at Southern General say alerts helped them start treatment sooner; doctors want a larger trial before it spreads.',
+    section: 'technology',
+    authors: ['lena', 'priya'],
+    tags: ['Health', 'Artificial intelligence'],
+    hoursAgo: 620,
+    body: [
+      'A year-long trial at Southern General Hospital found that software watching patients\u2019 vital signs flagged sepsis an average of three hours before staff would otherwise have diagnosed it, doctors reported on Tuesday.',
+      'The system reads heart rate, temperature, breathing and blood test results as they are entered and raises an alert when a pattern suggests infection is spreading.',
+      '\u201cIt does not diagnose anything. It taps a nurse on the shoulder,\u201d said Dr. Femi Adeyemi, who led the trial. \u201cThe nurse decides.\u201d',
+      'Deaths from sepsis on the trial wards fell, but the researchers cautioned that the numbers were too small to be sure the software was the reason.',
+    ],
+  },
+];

@@ -1,0 +1,79 @@
+import 'server-only';
+import { and, eq, sql } from 'drizzle-orm';
+import type { Executor } from '@/db/client';
+import {
+  articleBylines,
+  articleRevisions,
+  articles,
+  articleTags,
+  slugRedirects,
+} from '@/db/schema';
+
+export type MakeRevisionLiveParams = {
+  articleId: string;
+  revisionId: number;
+  /** When the story first went up; kept on later updates. */
+  publishedAt: Date;
+  /** The reader-visible "Updated" time, or null to leave the story without one. */
+  updatedAt: Date | null;
+};
+
+/**
+ * Puts one revision on the reader site: the live slug, section, search text, bylines and
+ * tags all come from it. Call inside the transaction that changes the article's status.
+ */
+export async function makeRevisionLive(tx: Executor, params: MakeRevisionLiveParams): Promise<void> {
+  const { articleId, revisionId, publishedAt, updatedAt } = params;
+  const [revision] = await tx
+    .select()
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)));
+  if (!revision) throw new Error(`Revision ${revisionId} does not belong to article ${articleId}.`);
+
+  const [previous] = await tx
+    .select({ slug: articles.slug, firstPublishedAt: articles.firstPublishedAt })
+    .from(articles)
+    .where(eq(articles.id, articleId));
+  if (previous?.firstPublishedAt && previous.slug !== revision.slug) {
+    // Readers and search engines may hold the old address: keep answering it.
+    await tx
+      .insert(slugRedirects)
+      .values({ oldSlug: previous.slug, articleId })
+      .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { articleId } });
+  }
+  // The live slug is nobody's old address any more (it may have been this story's own).
+  await tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, revision.slug));
+
+  await tx
+    .update(articles)
+    .set({
+      status: 'published',
+      slug: revision.slug,
+      sectionId: revision.sectionId,
+      publishedRevisionId: revision.id,
+      firstPublishedAt: sql`coalesce(${articles.firstPublishedAt}, ${publishedAt.toISOString()}::timestamptz)`,
+      publishedAt,
+      updatedAt,
+      scheduledFor: null,
+      unpublishedAt: null,
+      unpublishReason: null,
+      searchVector: sql`
+        setweight(to_tsvector('english', ${revision.headline}), 'A') ||
+        setweight(to_tsvector('english', ${revision.deck}), 'B') ||
+        setweight(to_tsvector('english', ${revision.bodyText}), 'C')`,
+    })
+    .where(eq(articles.id, articleId));
+
+  await tx.delete(articleBylines).where(eq(articleBylines.articleId, articleId));
+  if (revision.bylineIds.length > 0) {
+    await tx.insert(articleBylines).values(
+      revision.bylineIds.map((userId, position) => ({ articleId, userId, position, publishedAt })),
+    );
+  }
+  await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
+  if (revision.tagIds.length > 0) {
+    await tx
+      .insert(articleTags)
+      .values(revision.tagIds.map((tagId) => ({ articleId, tagId, publishedAt })));
+  }
+}

@@ -1,0 +1,17 @@
+import 'server-only';
+
+/**
+ * Every cache tag the reader site uses, in one place. Reads tag what they depend on;
+ * the workflow invalidates these when a story is published, updated, corrected or withdrawn.
+ */
+export const cacheTags = {
+  /** Any list of published stories: home, sections, authors, tags, feeds, sitemaps, search. */
+  publishedLists: 'published-lists',
+  article: (articleId: string) => `article:${articleId}`,
+  /** A slug's lookup, also when it answers "not found" or "moved". */
+  slug: (slug: string) => `slug:${slug}`,
+  sections: 'sections',
+  authors: 'authors',
+  mostPopular: 'most-popular',
+  corrections: 'corrections',
+} as const;

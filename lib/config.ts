@@ -1,0 +1,42 @@
+import 'server-only';
+import { z } from 'zod';
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'must be an IANA time zone such as Asia/Seoul');
+
+const schema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  SITE_URL: z.string().url().default('http://localhost:3000'),
+  SITE_NAME: z.string().min(1).default('The Port Calder Courier'),
+  SITE_TIMEZONE: timeZone.default('Asia/Seoul'),
+});
+
+export type SiteConfig = {
+  url: string;
+  name: string;
+  timeZone: string;
+};
+
+function load(): SiteConfig {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const env = parsed.data;
+  return { url: env.SITE_URL.replace(/\/+$/, ''), name: env.SITE_NAME, timeZone: env.SITE_TIMEZONE };
+}
+
+/** Site settings from the environment, validated once. */
+export const site: SiteConfig = load();
+
+/** An absolute URL on this site. */
+export function absoluteUrl(path: string): string {
+  return `${site.url}${path.startsWith('/') ? path : `/${path}`}`;
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import type { DocNode } from '@/db/schema';
+
+const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'pullQuote', 'listItem', 'figure']);
+
+/** Plain text of a stored document: one line per block, for search, counts and diffs. */
+export function documentText(doc: DocNode): string {
+  const lines: string[] = [];
+  let current = '';
+  const walk = (node: DocNode) => {
+    if (node.type === 'text') current += node.text ?? '';
+    if (node.type === 'hardBreak') current += '\n';
+    for (const child of node.content ?? []) walk(child);
+    if (BLOCKS.has(node.type) && current.trim()) {
+      lines.push(current.trim());
+      current = '';
+    }
+  };
+  walk(doc);
+  if (current.trim()) lines.push(current.trim());
+  return lines.join('\n');
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** Minutes to read at an adult's average pace for news (about 230 words a minute). */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}

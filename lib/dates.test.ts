@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { formatLongDate, formatPublishedTime, isoInSiteZone, siteDay } from './dates';
+
+// The default site time zone is Asia/Seoul (UTC+9, no daylight saving).
+describe('dates in the site time zone', () => {
+  const moment = new Date('2024-06-19T06:57:30Z');
+
+  it('formats the published time as readers see it', () => {
+    expect(formatPublishedTime(moment)).toBe('June 19, 2024 - 15:57');
+  });
+
+  it('gives the date bar, the calendar day and ISO with offset', () => {
+    expect(formatLongDate(moment)).toBe('Wednesday, June 19, 2024');
+    expect(siteDay(new Date('2024-06-19T16:00:00Z'))).toBe('2024-06-20');
+    expect(isoInSiteZone(moment)).toBe('2024-06-19T15:57:30+09:00');
+  });
+});

@@ -1,0 +1,55 @@
+import 'server-only';
+import { site } from './config';
+
+// Intl rather than a date library: it needs no data files, and Next's prerender check
+// flags libraries that construct `new Date()` internally (as @date-fns/tz's TZDate does).
+const partsFormatter = new Intl.DateTimeFormat('en-US', {
+  timeZone: site.timeZone,
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'longOffset',
+});
+
+type Parts = Record<'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute' | 'second' | 'timeZoneName', string>;
+
+function partsOf(date: Date): Parts {
+  const parts = {} as Parts;
+  for (const part of partsFormatter.formatToParts(date)) {
+    if (part.type !== 'literal') parts[part.type as keyof Parts] = part.value;
+  }
+  return parts;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const pad = (value: string | number) => String(value).padStart(2, '0');
+
+/** "June 19, 2024 - 15:57" in the site's time zone, as readers see it on an article. */
+export function formatPublishedTime(date: Date): string {
+  const p = partsOf(date);
+  return `${p.month} ${p.day}, ${p.year} - ${p.hour}:${p.minute}`;
+}
+
+/** "Saturday, November 28, 2026" for the date bar. */
+export function formatLongDate(date: Date): string {
+  const p = partsOf(date);
+  return `${p.weekday}, ${p.month} ${p.day}, ${p.year}`;
+}
+
+/** "2026-11-28": the calendar day in the site's time zone. */
+export function siteDay(date: Date): string {
+  const p = partsOf(date);
+  return `${p.year}-${pad(MONTHS.indexOf(p.month) + 1)}-${pad(p.day)}`;
+}
+
+/** ISO 8601 with the site's offset ("2026-11-28T16:41:00+09:00"), for `datetime` and JSON-LD. */
+export function isoInSiteZone(date: Date): string {
+  const p = partsOf(date);
+  const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
+  return `${siteDay(date)}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}

@@ -1,0 +1,73 @@
+/**
+ * `npm run dev`: the whole site on this machine with no setup. Uses DATABASE_URL when set,
+ * otherwise an embedded PostgreSQL with its data in `.data/`; applies migrations, seeds the
+ * demo newsroom on first start, then runs Next. `--production` builds and runs `next start`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { demoPeople } from '@/db/seed/people';
+import { DEMO_PASSWORD, seedDemoContent } from '@/db/seed/seed-demo-content';
+import { localAuthSecret } from './lib/local-secrets';
+import { openLocalDatabase } from './lib/local-database';
+
+const production = process.argv.includes('--production');
+const port = process.env.PORT ?? '3000';
+const database = await openLocalDatabase();
+
+let next: ChildProcess | undefined;
+let stopping = false;
+async function stop(code: number): Promise<never> {
+  if (!stopping) {
+    stopping = true;
+    if (next && next.exitCode === null) {
+      next.kill('SIGTERM');
+      await new Promise((done) => next!.once('exit', done));
+    }
+    await database.close();
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+try {
+  await migrateDatabase(database.url);
+  if (process.env.MASTHEAD_SEED !== 'off') {
+    const { db, client } = connect(database.url, { max: 1 });
+    const seeded = await seedDemoContent(db).finally(() => client.end());
+    if (seeded) console.log('Seeded the demo newsroom.');
+  }
+} catch (error) {
+  console.error(error);
+  await stop(1);
+}
+
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  DATABASE_URL: database.url,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(),
+  SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+const nextBin = 'node_modules/next/dist/bin/next';
+const runNext = (args: string[]) => spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
+
+if (production) {
+  next = runNext(['build']);
+  const code = await new Promise<number>((done) => next!.once('exit', (c) => done(c ?? 1)));
+  if (code !== 0) await stop(code);
+}
+next = runNext([production ? 'start' : 'dev', '--port', port]);
+next.once('exit', (code) => void stop(code ?? 0));
+
+const logins = demoPeople
+  .slice(0, 3)
+  .map((person) => `    ${person.role.padEnd(9)} ${person.email.padEnd(22)} password: ${DEMO_PASSWORD}`)
+  .join('\n');
+console.log(`
+  Masthead is starting at ${env.SITE_URL}
+  Database: ${database.embedded ? 'embedded PostgreSQL (data in .data/)' : 'DATABASE_URL'}
+  Demo logins (newsroom at ${env.SITE_URL}/newsroom):
+${logins}
+`);

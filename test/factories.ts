@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { markupToDocument } from '@/db/seed/markup';
+import {
+  articleRevisions,
+  articles,
+  sections,
+  users,
+  type ArticleStatus,
+  type UserRole,
+} from '@/db/schema';
+import { makeRevisionLive } from '@/lib/articles/make-revision-live';
+import { countWords, documentText } from '@/lib/content/document';
+
+/** A short unique suffix, so tests never collide on one shared database. */
+export const unique = () => randomUUID().slice(0, 8);
+
+export async function createUser(params: { role?: UserRole; name?: string; active?: boolean } = {}) {
+  const id = unique();
+  const [user] = await db
+    .insert(users)
+    .values({
+      email: `person-${id}@example.test`,
+      displayName: params.name ?? `Person ${id}`,
+      slug: `person-${id}`,
+      role: params.role ?? 'reporter',
+      active: params.active ?? true,
+    })
+    .returning();
+  return user!;
+}
+
+export async function createSection(name = `Section ${unique()}`) {
+  const [section] = await db
+    .insert(sections)
+    .values({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-') })
+    .returning();
+  return section!;
+}
+
+export type CreateArticleParams = {
+  status?: ArticleStatus;
+  headline?: string;
+  body?: string[];
+  sectionId?: number;
+  authorIds?: string[];
+  publishedAt?: Date;
+  embargoUntil?: Date | null;
+};
+
+/** A story in any status; published ones go live through the same code the workflow uses. */
+export async function createArticle(params: CreateArticleParams = {}) {
+  const sectionId = params.sectionId ?? (await createSection()).id;
+  const authorIds = params.authorIds ?? [(await createUser()).id];
+  const headline = params.headline ?? `Story ${unique()}`;
+  const slug = `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unique()}`;
+  const body = markupToDocument(params.body ?? ['A first paragraph.', 'A second paragraph.']);
+  const bodyText = documentText(body);
+  const [article] = await db.insert(articles).values({ slug, sectionId, createdBy: authorIds[0] }).returning();
+  const [revision] = await db
+    .insert(articleRevisions)
+    .values({
+      articleId: article!.id,
+      headline,
+      deck: `Deck of ${headline}`,
+      slug,
+      sectionId,
+      body,
+      bodyText,
+      wordCount: countWords(bodyText),
+      bylineIds: authorIds,
+      reason: 'save',
+      baseVersion: 1,
+      actorId: authorIds[0],
+    })
+    .returning();
+  await db.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article!.id));
+  const status = params.status ?? 'draft';
+  if (status === 'published') {
+    await makeRevisionLive(db, {
+      articleId: article!.id,
+      revisionId: revision!.id,
+      publishedAt: params.publishedAt ?? new Date(),
+      updatedAt: null,
+    });
+  } else {
+    await db.update(articles).set({ status }).where(eq(articles.id, article!.id));
+  }
+  if (params.embargoUntil !== undefined) {
+    await db.update(articles).set({ embargoUntil: params.embargoUntil }).where(eq(articles.id, article!.id));
+  }
+  return { id: article!.id, slug, headline, sectionId, authorIds, revisionId: revision!.id };
+}

@@ -1,0 +1,22 @@
+import { inject, vi } from 'vitest';
+import { createDatabase } from '@/scripts/lib/databases';
+
+// Outside Next there is no cache to tag or invalidate; record the calls instead.
+vi.mock('next/cache', () => ({
+  cacheLife: () => {},
+  cacheTag: () => {},
+  revalidateTag: vi.fn(),
+  updateTag: vi.fn(),
+  revalidatePath: vi.fn(),
+}));
+vi.mock('next/server', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('next/server')>()),
+  connection: async () => {},
+}));
+
+const prefix = inject('databasePrefix');
+process.env.DATABASE_URL = await createDatabase({
+  serverUrl: inject('serverUrl'),
+  name: `${prefix}_w${process.env.VITEST_POOL_ID ?? '0'}`,
+  template: `${prefix}_template`,
+});
