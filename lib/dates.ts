@@ -53,3 +53,19 @@ export function isoInSiteZone(date: Date): string {
   const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
   return `${siteDay(date)}T${p.hour}:${p.minute}:${p.second}${offset}`;
 }
+
+/** Seconds from `date` to the next midnight in the site's time zone. */
+export function secondsUntilMidnight(date: Date): number {
+  const p = partsOf(date);
+  const elapsed = Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second);
+  return Math.max(1, 86_400 - elapsed);
+}
+
+/** The instant a calendar day ("2026-11-28") begins in the site's time zone, plus `addDays`. */
+export function siteMidnight(day: string, addDays = 0): Date {
+  const utcMidnight = new Date(`${day}T00:00:00Z`);
+  utcMidnight.setUTCDate(utcMidnight.getUTCDate() + addDays);
+  // The zone's offset at that moment; close enough across a DST change for day filters.
+  const offsetMs = Date.parse(isoInSiteZone(utcMidnight).slice(0, 19) + 'Z') - utcMidnight.getTime();
+  return new Date(utcMidnight.getTime() - offsetMs);
+}

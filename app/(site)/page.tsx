@@ -1,18 +1,64 @@
-import { ArticleListItem } from '@/components/site/article-list-item';
-import { findLatestArticles } from '@/lib/reader/articles';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { MostPopular } from '@/components/site/most-popular';
+import { LeadStory, StoryTeaser } from '@/components/site/story-teasers';
+import { site } from '@/lib/config';
+import { getFrontPage } from '@/lib/reader/front-page';
 
 export default async function HomePage() {
-  const latest = await findLatestArticles(30);
+  const front = await getFrontPage();
+  if (!front.lead) {
+    return <p className="py-16 text-center text-lg text-muted">No stories have been published yet.</p>;
+  }
   return (
-    <section aria-labelledby="latest-heading" className="mx-auto max-w-3xl py-6">
-      <h1 id="latest-heading" className="font-sans text-sm font-bold uppercase tracking-widest text-muted">
-        Latest news
-      </h1>
-      {latest.length === 0 ? (
-        <p className="py-10 text-muted">No stories have been published yet.</p>
-      ) : (
-        latest.map((article) => <ArticleListItem key={article.id} article={article} />)
-      )}
-    </section>
+    <>
+      <h1 className="sr-only">{site.name}: top stories</h1>
+      <div className="grid gap-10 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid gap-8">
+          <LeadStory story={front.lead} />
+          {front.topStories.length > 0 && (
+            <section aria-labelledby="top-stories-heading" className="border-t border-rule pt-6">
+              <h2 id="top-stories-heading" className="sr-only">Top stories</h2>
+              <div className="grid gap-8 sm:grid-cols-2">
+                {front.topStories.map((story) => (
+                  <StoryTeaser key={story.id} story={story} />
+                ))}
+              </div>
+            </section>
+          )}
+        </div>
+        <aside className="grid content-start gap-8">
+          <section aria-labelledby="latest-heading" className="border-t-4 border-ink pt-3">
+            <h2 id="latest-heading" className="font-sans text-sm font-bold tracking-widest uppercase">Latest</h2>
+            <ul>
+              {front.latest.map((story) => (
+                <li key={story.id} className="border-b border-rule py-3">
+                  <Link href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">
+                    {story.headline}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+          <Suspense fallback={null}>
+            <MostPopular />
+          </Suspense>
+        </aside>
+      </div>
+      {front.sections.map((section) => (
+        <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="border-t-4 border-ink py-6">
+          <h2 id={`section-${section.slug}`} className="font-sans text-lg font-bold">
+            <Link href={`/sections/${section.slug}`} className="hover:underline">
+              {section.name} <span aria-hidden="true">›</span>
+            </Link>
+          </h2>
+          <div className="mt-4 grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
+            {section.stories.map((story, i) =>
+              i === 0 ? <StoryTeaser key={story.id} story={story} /> : <StoryTeaser key={story.id} story={story} showImage={false} />,
+            )}
+          </div>
+        </section>
+      ))}
+    </>
   );
 }

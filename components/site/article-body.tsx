@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
 import type { DocNode } from '@/db/schema';
+import type { ReaderImage } from '@/lib/reader/images';
+import { ReaderFigure } from './reader-image';
+
+type Images = Record<string, ReaderImage>;
 
 /**
  * Renders a stored story document for readers. It is a fixed mapping from known node types
@@ -7,12 +11,12 @@ import type { DocNode } from '@/db/schema';
  * text, and links keep only http, https and mailto addresses, so a story cannot carry
  * script or event handlers onto the page.
  */
-export function ArticleBody({ doc }: { doc: DocNode }) {
-  return <div className="article-body">{renderChildren(doc)}</div>;
+export function ArticleBody({ doc, images = {} }: { doc: DocNode; images?: Images }) {
+  return <div className="article-body">{renderChildren(doc, images)}</div>;
 }
 
-function renderChildren(node: DocNode): ReactNode[] {
-  return (node.content ?? []).map((child, i) => renderNode(child, i));
+function renderChildren(node: DocNode, images: Images): ReactNode[] {
+  return (node.content ?? []).map((child, i) => renderNode(child, i, images));
 }
 
 export function safeHref(value: unknown): string | undefined {
@@ -25,34 +29,39 @@ export function safeHref(value: unknown): string | undefined {
   }
 }
 
-function renderNode(node: DocNode, key: number): ReactNode {
+function renderNode(node: DocNode, key: number, images: Images): ReactNode {
+  const children = () => renderChildren(node, images);
   switch (node.type) {
     case 'paragraph':
-      return <p key={key}>{renderChildren(node)}</p>;
+      return <p key={key}>{children()}</p>;
     case 'heading':
-      return node.attrs?.level === 3 ? <h3 key={key}>{renderChildren(node)}</h3> : <h2 key={key}>{renderChildren(node)}</h2>;
+      return node.attrs?.level === 3 ? <h3 key={key}>{children()}</h3> : <h2 key={key}>{children()}</h2>;
     case 'blockquote':
-      return <blockquote key={key}>{renderChildren(node)}</blockquote>;
+      return <blockquote key={key}>{children()}</blockquote>;
     case 'pullQuote':
       return (
         <aside key={key} className="pull-quote">
-          <blockquote>{renderChildren(node)}</blockquote>
+          <blockquote>{children()}</blockquote>
         </aside>
       );
     case 'bulletList':
-      return <ul key={key}>{renderChildren(node)}</ul>;
+      return <ul key={key}>{children()}</ul>;
     case 'orderedList':
-      return <ol key={key}>{renderChildren(node)}</ol>;
+      return <ol key={key}>{children()}</ol>;
     case 'listItem':
-      return <li key={key}>{renderChildren(node)}</li>;
+      return <li key={key}>{children()}</li>;
     case 'horizontalRule':
       return <hr key={key} />;
     case 'hardBreak':
       return <br key={key} />;
     case 'text':
       return renderText(node, key);
+    case 'image': {
+      const image = typeof node.attrs?.mediaId === 'string' ? images[node.attrs.mediaId] : undefined;
+      return image ? <ReaderFigure key={key} image={image} sizes="(min-width: 768px) 672px, 100vw" /> : null;
+    }
     default:
-      return <span key={key}>{renderChildren(node)}</span>;
+      return <span key={key}>{children()}</span>;
   }
 }
 

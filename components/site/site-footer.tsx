@@ -1,11 +1,19 @@
+import Link from 'next/link';
 import { site } from '@/lib/config';
 
 export function SiteFooter() {
   return (
     <footer className="mt-16 border-t border-rule">
-      <p className="mx-auto max-w-6xl px-4 py-8 font-sans text-sm text-muted">
-        {site.name}. Published with Masthead.
-      </p>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-8 font-sans text-sm text-muted">
+        <p>
+          © {site.name}. Published with Masthead.
+        </p>
+        <ul className="flex gap-4">
+          <li><Link href="/corrections" className="hover:underline">Corrections</Link></li>
+          <li><a href="/feed.xml" className="hover:underline">RSS feed</a></li>
+          <li><Link href="/search" className="hover:underline">Search</Link></li>
+        </ul>
+      </div>
     </footer>
   );
 }

@@ -15,7 +15,6 @@ CREATE TABLE "article_bylines" (
 	"article_id" uuid NOT NULL,
 	"user_id" uuid NOT NULL,
 	"position" smallint NOT NULL,
-	"published_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "article_bylines_article_id_user_id_pk" PRIMARY KEY("article_id","user_id")
 );
 --> statement-breakpoint
@@ -44,7 +43,6 @@ CREATE TABLE "article_revisions" (
 CREATE TABLE "article_tags" (
 	"article_id" uuid NOT NULL,
 	"tag_id" integer NOT NULL,
-	"published_at" timestamp with time zone NOT NULL,
 	CONSTRAINT "article_tags_article_id_tag_id_pk" PRIMARY KEY("article_id","tag_id")
 );
 --> statement-breakpoint
@@ -138,6 +136,14 @@ CREATE TABLE "media" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "reader_list_entries" (
+	"list_key" text NOT NULL,
+	"position" integer NOT NULL,
+	"article_id" uuid NOT NULL,
+	"published_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "reader_list_entries_list_key_article_id_pk" PRIMARY KEY("list_key","article_id")
+);
+--> statement-breakpoint
 CREATE TABLE "site_settings" (
 	"key" text PRIMARY KEY NOT NULL,
 	"value" jsonb NOT NULL,
@@ -218,13 +224,14 @@ ALTER TABLE "notifications" ADD CONSTRAINT "notifications_user_id_users_id_fk" F
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "notifications" ADD CONSTRAINT "notifications_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "slug_redirects" ADD CONSTRAINT "slug_redirects_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reader_list_entries" ADD CONSTRAINT "reader_list_entries_article_id_articles_id_fk" FOREIGN KEY ("article_id") REFERENCES "public"."articles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_tokens" ADD CONSTRAINT "user_tokens_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "user_tokens" ADD CONSTRAINT "user_tokens_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_photo_media_id_media_id_fk" FOREIGN KEY ("photo_media_id") REFERENCES "public"."media"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "daily_views_article_id_index" ON "daily_views" USING btree ("article_id");--> statement-breakpoint
-CREATE INDEX "article_bylines_author_idx" ON "article_bylines" USING btree ("user_id","published_at" DESC NULLS FIRST,"article_id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "article_bylines_user_id_index" ON "article_bylines" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "article_revisions_article_id_id_index" ON "article_revisions" USING btree ("article_id","id" DESC NULLS FIRST);--> statement-breakpoint
-CREATE INDEX "article_tags_tag_idx" ON "article_tags" USING btree ("tag_id","published_at" DESC NULLS FIRST,"article_id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "article_tags_tag_id_index" ON "article_tags" USING btree ("tag_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "articles_slug_key" ON "articles" USING btree ("slug");--> statement-breakpoint
 CREATE INDEX "articles_published_idx" ON "articles" USING btree ("published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "articles"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "articles_section_published_idx" ON "articles" USING btree ("section_id","published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "articles"."status" = 'published';--> statement-breakpoint
@@ -241,6 +248,8 @@ CREATE INDEX "editorial_notes_article_id_created_at_index" ON "editorial_notes" 
 CREATE INDEX "notifications_user_id_created_at_index" ON "notifications" USING btree ("user_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "media_created_at_index" ON "media" USING btree ("created_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "media_sha256_index" ON "media" USING btree ("sha256");--> statement-breakpoint
+CREATE INDEX "reader_list_entries_page_idx" ON "reader_list_entries" USING btree ("list_key","position" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "reader_list_entries_article_id_index" ON "reader_list_entries" USING btree ("article_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "sections_slug_key" ON "sections" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "tags_slug_key" ON "tags" USING btree ("slug");--> statement-breakpoint
 CREATE UNIQUE INDEX "user_tokens_hash_key" ON "user_tokens" USING btree ("token_hash");--> statement-breakpoint

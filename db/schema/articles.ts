@@ -141,10 +141,7 @@ export const articleRevisions = pgTable(
   (t) => [index().on(t.articleId, t.id.desc().nullsFirst())],
 );
 
-/**
- * Bylines of the live version, ordered. `publishedAt` is copied from the article so the
- * author page is one index range scan.
- */
+/** Bylines of the live version, in order. (The working copy's are in its revision.) */
 export const articleBylines = pgTable(
   'article_bylines',
   {
@@ -155,15 +152,11 @@ export const articleBylines = pgTable(
       .notNull()
       .references(() => users.id),
     position: smallint().notNull(),
-    publishedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.userId] }),
-    index('article_bylines_author_idx').on(t.userId, t.publishedAt.desc().nullsFirst(), t.articleId.desc().nullsFirst()),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] }), index().on(t.userId)],
 );
 
-/** Tags of the live version, with `publishedAt` copied for the tag page's index. */
+/** Tags of the live version. */
 export const articleTags = pgTable(
   'article_tags',
   {
@@ -173,12 +166,8 @@ export const articleTags = pgTable(
     tagId: integer()
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
-    publishedAt: timestamp({ withTimezone: true }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.articleId, t.tagId] }),
-    index('article_tags_tag_idx').on(t.tagId, t.publishedAt.desc().nullsFirst(), t.articleId.desc().nullsFirst()),
-  ],
+  (t) => [primaryKey({ columns: [t.articleId, t.tagId] }), index().on(t.tagId)],
 );
 
 export const articlesRelations = relations(articles, ({ one, many }) => ({

@@ -1,5 +1,6 @@
 import { count, sql } from 'drizzle-orm';
 import { makeRevisionLive } from '@/lib/articles/make-revision-live';
+import { takeArticleDown } from '@/lib/articles/take-article-down';
 import { hashPassword } from '@/lib/auth/password';
 import { countWords, documentText } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
@@ -15,6 +16,7 @@ import {
   tags,
   users,
 } from '../schema';
+import { createDemoMedia } from './demo-media';
 import { markupToDocument } from './markup';
 import { demoDrafts, type DemoDraft } from './newsroom-drafts';
 import { demoPeople, demoSections } from './people';
@@ -29,11 +31,21 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
   const [existing] = await db.select({ n: count() }).from(users);
   if (existing && existing.n > 0) return false;
 
+  const media = await createDemoMedia(db);
+  const heroFor = heroAssignments(media.illustrations);
+
   await db.transaction(async (tx) => {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const people = await tx
       .insert(users)
-      .values(demoPeople.map(({ key: _key, ...person }) => ({ ...person, slug: slugify(person.displayName), passwordHash })))
+      .values(
+        demoPeople.map(({ key, ...person }) => ({
+          ...person,
+          slug: slugify(person.displayName),
+          passwordHash,
+          photoMediaId: media.portraits.get(key),
+        })),
+      )
       .returning({ id: users.id, email: users.email });
     const personId = new Map(demoPeople.map((person, i) => [person.key, people[i]!.id]));
     const editorId = personId.get('daniel')!;
@@ -59,6 +71,11 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
         .values({ slug, sectionId: sectionId.get(story.section)!, createdBy: authorIds[0], createdAt, lastEditedAt: createdAt })
         .returning({ id: articles.id });
       const body = markupToDocument(story.body);
+      const hero = 'hoursAgo' in story ? heroFor.get(story) : undefined;
+      if (hero && story === publishedDemoStories.find((s) => s.section === 'port-calder')) {
+        // One story shows a picture inside its text too.
+        body.content!.splice(3, 0, { type: 'image', attrs: { mediaId: media.illustrations.get('port-calder')![1] } });
+      }
       const bodyText = documentText(body);
       const [revision] = await tx
         .insert(articleRevisions)
@@ -71,6 +88,7 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
           body,
           bodyText,
           wordCount: countWords(bodyText),
+          heroMediaId: hero,
           bylineIds: authorIds,
           tagIds: story.tags.map((name) => tagId.get(name)!),
           reason: 'save',
@@ -92,21 +110,21 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
     }
 
     for (const draft of demoDrafts) {
-      const { articleId } = await insertStory(draft, new Date(now.getTime() - 5 * HOUR));
+      const { articleId, revisionId } = await insertStory(draft, new Date(now.getTime() - 30 * HOUR));
+      if (draft.status === 'unpublished') {
+        // It was live for a while, then withdrawn: its address now answers 410.
+        await makeRevisionLive(tx, { articleId, revisionId, publishedAt: new Date(now.getTime() - 26 * HOUR), updatedAt: null });
+        await takeArticleDown(tx, articleId, draft.note!, new Date(now.getTime() - HOUR));
+        await tx.insert(editorialNotes).values({ articleId, authorId: editorId, kind: 'unpublished', body: draft.note! });
+        continue;
+      }
       const at = (hours: number | undefined) => (hours === undefined ? null : new Date(now.getTime() + hours * HOUR));
       await tx
         .update(articles)
-        .set({
-          status: draft.status,
-          scheduledFor: at(draft.scheduledInHours),
-          embargoUntil: at(draft.embargoInHours),
-          unpublishedAt: draft.status === 'unpublished' ? new Date(now.getTime() - HOUR) : null,
-          unpublishReason: draft.status === 'unpublished' ? draft.note : null,
-        })
+        .set({ status: draft.status, scheduledFor: at(draft.scheduledInHours), embargoUntil: at(draft.embargoInHours) })
         .where(sql`${articles.id} = ${articleId}`);
       if (draft.note) {
-        const kind = draft.status === 'unpublished' ? 'unpublished' : 'changes_requested';
-        await tx.insert(editorialNotes).values({ articleId, authorId: editorId, kind, body: draft.note });
+        await tx.insert(editorialNotes).values({ articleId, authorId: editorId, kind: 'changes_requested', body: draft.note });
       }
     }
 
@@ -138,4 +156,17 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
     await tx.insert(dailyViews).values(views);
   });
   return true;
+}
+
+/** The three newest stories in each section get a picture, alternating its two illustrations. */
+function heroAssignments(illustrations: Map<string, string[]>): Map<DemoStory, string> {
+  const result = new Map<DemoStory, string>();
+  for (const [section, ids] of illustrations) {
+    const newest = publishedDemoStories
+      .filter((story) => story.section === section)
+      .sort((a, b) => a.hoursAgo - b.hoursAgo)
+      .slice(0, 3);
+    newest.forEach((story, i) => result.set(story, ids[i % ids.length]!));
+  }
+  return result;
 }

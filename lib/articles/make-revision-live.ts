@@ -8,11 +8,15 @@ import {
   articleTags,
   slugRedirects,
 } from '@/db/schema';
+import { readerListKeys, syncReaderLists } from './reader-lists';
 
 export type MakeRevisionLiveParams = {
   articleId: string;
   revisionId: number;
-  /** When the story first went up; kept on later updates. */
+  /**
+   * Orders the reader lists: now for a first publication or a republication after a
+   * withdrawal, the existing time for an update. The first publication time is kept apart.
+   */
   publishedAt: Date;
   /** The reader-visible "Updated" time, or null to leave the story without one. */
   updatedAt: Date | null;
@@ -67,13 +71,14 @@ export async function makeRevisionLive(tx: Executor, params: MakeRevisionLivePar
   await tx.delete(articleBylines).where(eq(articleBylines.articleId, articleId));
   if (revision.bylineIds.length > 0) {
     await tx.insert(articleBylines).values(
-      revision.bylineIds.map((userId, position) => ({ articleId, userId, position, publishedAt })),
+      revision.bylineIds.map((userId, position) => ({ articleId, userId, position })),
     );
   }
   await tx.delete(articleTags).where(eq(articleTags.articleId, articleId));
   if (revision.tagIds.length > 0) {
     await tx
       .insert(articleTags)
-      .values(revision.tagIds.map((tagId) => ({ articleId, tagId, publishedAt })));
+      .values(revision.tagIds.map((tagId) => ({ articleId, tagId })));
   }
+  await syncReaderLists(tx, articleId, publishedAt, readerListKeys(revision));
 }

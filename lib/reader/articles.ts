@@ -1,106 +1,30 @@
 import 'server-only';
-import { and, desc, eq, inArray, isNotNull, lte, or, sql, asc } from 'drizzle-orm';
+import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
-import {
-  articleBylines,
-  articleRevisions,
-  articles,
-  sections,
-  users,
-  type DocNode,
-} from '@/db/schema';
+import { articleRevisions, articles, articleTags, corrections, tags, type DocNode } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
+import { findReaderImages, type ReaderImage } from './images';
+import { isPublic, selectSummaries, toSummaries, type ArticleSummary } from './summaries';
 
-export type Byline = { name: string; slug: string };
-
-export type ArticleSummary = {
-  id: string;
-  slug: string;
-  headline: string;
-  deck: string;
-  section: { slug: string; name: string };
-  publishedAt: Date;
-  bylines: Byline[];
-};
+export type { ArticleSummary, Byline } from './summaries';
 
 export type PublishedArticle = ArticleSummary & {
+  sectionId: number;
   body: DocNode;
-  updatedAt: Date | null;
+  bodyImages: Record<string, ReaderImage>;
   wordCount: number;
+  seoTitle: string;
+  seoDescription: string;
+  modifiedAt: Date;
+  tags: { slug: string; name: string }[];
+  corrections: { id: number; body: string; createdAt: Date }[];
 };
 
-/** Only published stories whose embargo (if any) has passed are ever shown to readers. */
-const isPublic = () =>
-  and(
-    eq(articles.status, 'published'),
-    or(sql`${articles.embargoUntil} is null`, lte(articles.embargoUntil, sql`now()`)),
-  );
-
-const summaryColumns = {
-  id: articles.id,
-  slug: articles.slug,
-  headline: articleRevisions.headline,
-  deck: articleRevisions.deck,
-  sectionSlug: sections.slug,
-  sectionName: sections.name,
-  publishedAt: articles.publishedAt,
-};
-
-type SummaryRow = {
-  id: string;
-  slug: string;
-  headline: string;
-  deck: string;
-  sectionSlug: string;
-  sectionName: string;
-  publishedAt: Date | null;
-};
-
-async function bylinesFor(articleIds: string[]): Promise<Map<string, Byline[]>> {
-  const result = new Map<string, Byline[]>();
-  if (articleIds.length === 0) return result;
-  const rows = await db
-    .select({ articleId: articleBylines.articleId, name: users.displayName, slug: users.slug })
-    .from(articleBylines)
-    .innerJoin(users, eq(users.id, articleBylines.userId))
-    .where(inArray(articleBylines.articleId, articleIds))
-    .orderBy(asc(articleBylines.position));
-  for (const row of rows) {
-    const list = result.get(row.articleId) ?? [];
-    list.push({ name: row.name, slug: row.slug });
-    result.set(row.articleId, list);
-  }
-  return result;
-}
-
-async function toSummaries(rows: SummaryRow[]): Promise<ArticleSummary[]> {
-  const bylines = await bylinesFor(rows.map((row) => row.id));
-  return rows.map((row) => ({
-    id: row.id,
-    slug: row.slug,
-    headline: row.headline,
-    deck: row.deck,
-    section: { slug: row.sectionSlug, name: row.sectionName },
-    publishedAt: row.publishedAt!,
-    bylines: bylines.get(row.id) ?? [],
-  }));
-}
-
-/** The newest published stories, newest first. */
-export async function findLatestArticles(limit: number): Promise<ArticleSummary[]> {
-  'use cache';
-  cacheLife('hours');
-  cacheTag(cacheTags.publishedLists);
-  const rows = await db
-    .select(summaryColumns)
-    .from(articles)
-    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(isPublic(), isNotNull(articles.publishedAt)))
-    .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit);
-  return toSummaries(rows);
+function imageIdsIn(node: DocNode, found: string[] = []): string[] {
+  if (node.type === 'image' && typeof node.attrs?.mediaId === 'string') found.push(node.attrs.mediaId);
+  for (const child of node.content ?? []) imageIdsIn(child, found);
+  return found;
 }
 
 /** One published story by its current slug, or null (unknown, unpublished or embargoed). */
@@ -108,19 +32,65 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.slug(slug));
-  const [row] = await db
+  const [row] = await selectSummaries()
+    .where(and(eq(articles.slug, slug), isPublic()))
+    .limit(1);
+  if (!row) return null;
+  cacheTag(cacheTags.article(row.id));
+
+  const [details] = await db
     .select({
-      ...summaryColumns,
+      sectionId: articles.sectionId,
       body: articleRevisions.body,
       wordCount: articleRevisions.wordCount,
-      updatedAt: articles.updatedAt,
+      seoTitle: articleRevisions.seoTitle,
+      seoDescription: articleRevisions.seoDescription,
+      revisedAt: articleRevisions.createdAt,
     })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .innerJoin(sections, eq(sections.id, articles.sectionId))
-    .where(and(eq(articles.slug, slug), isPublic()));
-  if (!row) return null;
-  cacheTag(cacheTags.article(row.id));
+    .where(eq(articles.id, row.id));
   const [summary] = await toSummaries([row]);
-  return { ...summary!, body: row.body, updatedAt: row.updatedAt, wordCount: row.wordCount };
+  const [tagRows, correctionRows, images] = await Promise.all([
+    db
+      .select({ slug: tags.slug, name: tags.name })
+      .from(articleTags)
+      .innerJoin(tags, eq(tags.id, articleTags.tagId))
+      .where(eq(articleTags.articleId, row.id))
+      .orderBy(asc(tags.name)),
+    db
+      .select({ id: corrections.id, body: corrections.body, createdAt: corrections.createdAt })
+      .from(corrections)
+      .where(eq(corrections.articleId, row.id))
+      .orderBy(asc(corrections.createdAt)),
+    findReaderImages(imageIdsIn(details!.body)),
+  ]);
+  const latestCorrection = correctionRows.at(-1)?.createdAt;
+  const modifiedAt = [row.updatedAt, latestCorrection, row.firstPublishedAt]
+    .filter((date): date is Date => Boolean(date))
+    .reduce((a, b) => (a > b ? a : b));
+  return {
+    ...summary!,
+    sectionId: details!.sectionId,
+    body: details!.body,
+    bodyImages: Object.fromEntries(images),
+    wordCount: details!.wordCount,
+    seoTitle: details!.seoTitle,
+    seoDescription: details!.seoDescription,
+    modifiedAt,
+    tags: tagRows,
+    corrections: correctionRows,
+  };
+}
+
+/** Newest stories in the same section, for "More in <section>". */
+export async function findRelatedArticles(article: { id: string; sectionId: number }, limit = 4): Promise<ArticleSummary[]> {
+  'use cache';
+  cacheLife('hours');
+  cacheTag(cacheTags.publishedLists);
+  const rows = await selectSummaries()
+    .where(and(eq(articles.sectionId, article.sectionId), ne(articles.id, article.id), isPublic()))
+    .orderBy(desc(articles.publishedAt), desc(articles.id))
+    .limit(limit);
+  return toSummaries(rows);
 }

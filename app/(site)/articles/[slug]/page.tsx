@@ -1,51 +1,144 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { Suspense } from 'react';
 import { ArticleBody } from '@/components/site/article-body';
 import { Bylines } from '@/components/site/bylines';
+import { CorrectionsBox } from '@/components/site/corrections-box';
+import { MostPopular } from '@/components/site/most-popular';
 import { PublishedTime } from '@/components/site/published-time';
-import { findLatestArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
+import { ReaderFigure } from '@/components/site/reader-image';
+import { ShareLinks } from '@/components/site/share-links';
+import { StoryTeaser } from '@/components/site/story-teasers';
+import { ViewBeacon } from '@/components/site/view-beacon';
+import { absoluteUrl } from '@/lib/config';
+import { readingMinutes } from '@/lib/content/document';
+import { isoInSiteZone } from '@/lib/dates';
+import { findRelatedArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
+import { findListPage } from '@/lib/reader/lists';
+import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/structured-data';
+
+// A first visit to an address not prerendered waits for the whole page, which is then cached
+// (classic ISR), rather than streaming into a skeleton.
+export const instant = false;
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Show "Updated" only when a story changed meaningfully later than it was published.
+const UPDATED_AFTER_MS = 10 * 60_000;
+
 /** Prerender the newest stories at build time; the rest render on first visit and are kept. */
 export async function generateStaticParams() {
-  const latest = await findLatestArticles(20);
-  return latest.length > 0 ? latest.map((article) => ({ slug: article.slug })) : [{ slug: 'no-stories-yet' }];
+  const { items } = await findListPage('all', 1);
+  return items.length > 0 ? items.map((article) => ({ slug: article.slug })) : [{ slug: 'no-stories-yet' }];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const article = await getPublishedArticleBySlug((await params).slug);
-  if (!article) return { title: 'Story not found' };
-  return { title: article.headline, description: article.deck, alternates: { canonical: `/articles/${article.slug}` } };
+  if (!article) return { title: 'Story not found', robots: { index: false } };
+  const title = article.seoTitle || article.headline;
+  const description = article.seoDescription || article.deck;
+  return {
+    title,
+    description,
+    alternates: { canonical: `/articles/${article.slug}` },
+    authors: article.bylines.map((byline) => ({ name: byline.name, url: `/authors/${byline.slug}` })),
+    openGraph: {
+      type: 'article',
+      title,
+      description,
+      url: `/articles/${article.slug}`,
+      publishedTime: isoInSiteZone(article.publishedAt),
+      modifiedTime: isoInSiteZone(article.modifiedAt),
+      section: article.section.name,
+      tags: article.tags.map((tag) => tag.name),
+      authors: article.bylines.map((byline) => absoluteUrl(`/authors/${byline.slug}`)),
+      images: [{ url: `/articles/${article.slug}/og.png`, width: 1200, height: 630, alt: article.headline }],
+    },
+    twitter: { card: 'summary_large_image', title, description, images: [`/articles/${article.slug}/og.png`] },
+  };
 }
 
 export default async function ArticlePage({ params }: Props) {
   const article = await getPublishedArticleBySlug((await params).slug);
   if (!article) notFound();
+  const related = await findRelatedArticles({ id: article.id, sectionId: article.sectionId });
+  const updated =
+    article.updatedAt && article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATED_AFTER_MS
+      ? article.updatedAt
+      : null;
+
   return (
-    <article className="mx-auto max-w-2xl py-8">
-      <header>
-        <p className="font-sans text-sm font-semibold uppercase tracking-wide text-accent">
-          <Link href={`/sections/${article.section.slug}`}>{article.section.name}</Link>
-        </p>
-        <h1 className="mt-2 font-serif text-4xl font-bold leading-tight sm:text-5xl">{article.headline}</h1>
-        {article.deck && <p className="mt-4 font-serif text-xl text-muted">{article.deck}</p>}
-        <address className="mt-6 font-sans text-sm not-italic">
-          <Bylines bylines={article.bylines} />
-        </address>
-        <p className="mt-1 font-sans text-sm text-muted">
-          Published : <PublishedTime date={article.publishedAt} />
-          {article.updatedAt && (
-            <>
-              {' '}· Updated : <PublishedTime date={article.updatedAt} />
-            </>
-          )}
-        </p>
-      </header>
-      <div className="mt-8">
-        <ArticleBody doc={article.body} />
-      </div>
-    </article>
+    <div className="grid gap-10 py-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
+      <article className="mx-auto w-full max-w-2xl">
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article)) }} />
+        <header>
+          <p className="font-sans text-sm font-bold tracking-wide text-accent uppercase">
+            <Link href={`/sections/${article.section.slug}`} className="hover:underline">{article.section.name}</Link>
+          </p>
+          <h1 className="mt-2 font-serif text-4xl leading-tight font-bold text-balance sm:text-5xl">{article.headline}</h1>
+          {article.deck && <p className="mt-4 font-serif text-xl text-muted sm:text-2xl">{article.deck}</p>}
+          <div className="mt-6 border-y border-rule py-3 font-sans text-sm">
+            <address className="not-italic">
+              <Bylines bylines={article.bylines} />
+            </address>
+            <p className="mt-1 text-muted">
+              Published : <PublishedTime date={article.publishedAt} />
+              {updated && (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  <br className="sm:hidden" />
+                  Updated : <PublishedTime date={updated} />
+                </>
+              )}
+            </p>
+            <p className="mt-1 text-muted">{readingMinutes(article.wordCount)} min read</p>
+          </div>
+        </header>
+        {article.hero && (
+          <div className="mt-6">
+            <ReaderFigure image={article.hero} sizes="(min-width: 768px) 672px, 100vw" priority />
+          </div>
+        )}
+        <div className="mt-8">
+          <ArticleBody doc={article.body} images={article.bodyImages} />
+        </div>
+        <CorrectionsBox corrections={article.corrections} />
+        {article.tags.length > 0 && (
+          <nav aria-label="Topics" className="mt-10 font-sans text-sm">
+            <ul className="flex flex-wrap gap-2">
+              {article.tags.map((tag) => (
+                <li key={tag.slug}>
+                  <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-rule px-3 py-1 hover:border-ink">
+                    {tag.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <div className="mt-8 border-t border-rule pt-4">
+          <ShareLinks url={absoluteUrl(`/articles/${article.slug}`)} title={article.headline} />
+        </div>
+        <ViewBeacon articleId={article.id} />
+      </article>
+      <aside className="grid content-start gap-10">
+        <Suspense fallback={null}>
+          <MostPopular />
+        </Suspense>
+        {related.length > 0 && (
+          <section aria-labelledby="related-heading" className="border-t-4 border-ink pt-3">
+            <h2 id="related-heading" className="font-sans text-sm font-bold tracking-widest uppercase">
+              More in {article.section.name}
+            </h2>
+            <div className="mt-4 grid gap-6">
+              {related.map((story) => (
+                <StoryTeaser key={story.id} story={story} showImage={false} />
+              ))}
+            </div>
+          </section>
+        )}
+      </aside>
+    </div>
   );
 }

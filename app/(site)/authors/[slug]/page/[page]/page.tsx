@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { AuthorStories, authorMetadata } from '@/components/site/lists/author-stories';
+import { pageFromParam } from '@/components/site/lists/page-params';
+
+// A first visit to an address not prerendered waits for the whole page, which is then cached
+// (classic ISR), rather than streaming into a skeleton.
+export const instant = false;
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+// Reached through the proxy's rewrite of `?page=N`, so every page is cached like page 1.
+export async function generateStaticParams() {
+  return [{ page: '2' }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, page } = await params;
+  return authorMetadata(slug, pageFromParam(page) ?? 1);
+}
+
+export default async function AuthorPageN({ params }: Props) {
+  const { slug, page } = await params;
+  const number = pageFromParam(page);
+  if (!number) notFound();
+  return <AuthorStories slug={slug} page={number} />;
+}

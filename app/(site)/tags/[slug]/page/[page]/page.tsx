@@ -1,0 +1,27 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { TagStories, tagMetadata } from '@/components/site/lists/tag-stories';
+import { pageFromParam } from '@/components/site/lists/page-params';
+
+// A first visit to an address not prerendered waits for the whole page, which is then cached
+// (classic ISR), rather than streaming into a skeleton.
+export const instant = false;
+
+type Props = { params: Promise<{ slug: string; page: string }> };
+
+// Reached through the proxy's rewrite of `?page=N`, so every page is cached like page 1.
+export async function generateStaticParams() {
+  return [{ page: '2' }];
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, page } = await params;
+  return tagMetadata(slug, pageFromParam(page) ?? 1);
+}
+
+export default async function TagPageN({ params }: Props) {
+  const { slug, page } = await params;
+  const number = pageFromParam(page);
+  if (!number) notFound();
+  return <TagStories slug={slug} page={number} />;
+}

@@ -1,0 +1,96 @@
+import type { ReactNode } from 'react';
+import Link from 'next/link';
+import type { ArticleSummary } from '@/lib/reader/summaries';
+import { Bylines } from './bylines';
+import { RelativeTime } from './relative-time';
+import { ReaderImageView } from './reader-image';
+
+const href = (story: ArticleSummary) => `/articles/${story.slug}`;
+
+function Kicker({ story }: { story: ArticleSummary }) {
+  return (
+    <p className="font-sans text-xs font-bold tracking-wide text-accent uppercase">{story.section.name}</p>
+  );
+}
+
+function Meta({ story }: { story: ArticleSummary }) {
+  return (
+    <p className="mt-2 font-sans text-sm text-muted">
+      <Bylines bylines={story.bylines} linked={false} />
+      {story.bylines.length > 0 && ' · '}
+      <RelativeTime date={story.publishedAt} />
+    </p>
+  );
+}
+
+/** The lead story: the biggest picture and headline on the page. */
+export function LeadStory({ story }: { story: ArticleSummary }) {
+  return (
+    <article className="grid gap-4 md:grid-cols-5 md:gap-6">
+      {story.hero && (
+        <Link href={href(story)} tabIndex={-1} aria-hidden="true" className="md:order-2 md:col-span-3">
+          <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 480px, (min-width: 768px) 60vw, 100vw" priority className="h-auto w-full" />
+        </Link>
+      )}
+      <div className={story.hero ? 'md:col-span-2' : 'md:col-span-5'}>
+        <Kicker story={story} />
+        <h2 className="mt-1 font-serif text-3xl leading-tight font-bold sm:text-4xl">
+          <Link href={href(story)} className="hover:underline">{story.headline}</Link>
+        </h2>
+        {story.deck && <p className="mt-3 font-serif text-lg text-muted sm:text-xl">{story.deck}</p>}
+        <Meta story={story} />
+      </div>
+    </article>
+  );
+}
+
+/** A story with a small picture, for grids of top stories and sections. */
+export function StoryTeaser({ story, showImage = true }: { story: ArticleSummary; showImage?: boolean }) {
+  return (
+    <article>
+      {showImage && story.hero && (
+        <Link href={href(story)} tabIndex={-1} aria-hidden="true" className="mb-3 block">
+          <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 340px, (min-width: 640px) 50vw, 100vw" className="h-auto w-full" />
+        </Link>
+      )}
+      <Kicker story={story} />
+      <h3 className="mt-1 font-serif text-xl leading-snug font-semibold">
+        <Link href={href(story)} className="hover:underline">{story.headline}</Link>
+      </h3>
+      {story.deck && <p className="mt-2 line-clamp-3 font-serif text-base text-muted">{story.deck}</p>}
+      <Meta story={story} />
+    </article>
+  );
+}
+
+/** One line of a list page: headline, deck, byline and time, picture on the side. */
+export function StoryListItem({
+  story,
+  headingLevel = 2,
+  children,
+}: {
+  story: ArticleSummary;
+  headingLevel?: 2 | 3;
+  /** Extra lines under the byline, such as a search snippet. */
+  children?: ReactNode;
+}) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article className="flex gap-4 border-b border-rule py-5">
+      <div className="min-w-0 flex-1">
+        <Kicker story={story} />
+        <Heading className="mt-1 font-serif text-xl leading-snug font-semibold sm:text-2xl">
+          <Link href={href(story)} className="hover:underline">{story.headline}</Link>
+        </Heading>
+        {story.deck && <p className="mt-2 font-serif text-base text-muted sm:text-lg">{story.deck}</p>}
+        <Meta story={story} />
+        {children}
+      </div>
+      {story.hero && (
+        <Link href={href(story)} tabIndex={-1} aria-hidden="true" className="w-28 shrink-0 sm:w-48">
+          <ReaderImageView image={story.hero} sizes="(min-width: 640px) 192px, 112px" className="h-auto w-full" />
+        </Link>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { articles, slugRedirects } from '@/db/schema';
+
+/**
+ * The few article addresses that are not simply "live or unknown": old slugs of moved
+ * stories (301) and withdrawn stories (410). The proxy answers those from this in-memory
+ * snapshot, so a reader's request for a live story never waits on the database. The
+ * snapshot is reloaded every few seconds and at once after a change in this process.
+ */
+type Snapshot = { moved: Map<string, string>; gone: Set<string>; loadedAt: number };
+
+const REFRESH_MS = 5_000;
+const shared = globalThis as unknown as { mastheadAddresses?: { snapshot?: Snapshot; loading?: Promise<Snapshot> } };
+const state = (shared.mastheadAddresses ??= {});
+
+async function load(): Promise<Snapshot> {
+  const [withdrawn, redirects] = await Promise.all([
+    db
+      .select({ slug: articles.slug })
+      .from(articles)
+      .where(eq(articles.status, 'unpublished')),
+    db
+      .select({ oldSlug: slugRedirects.oldSlug, slug: articles.slug, status: articles.status, embargoUntil: articles.embargoUntil })
+      .from(slugRedirects)
+      .innerJoin(articles, eq(articles.id, slugRedirects.articleId)),
+  ]);
+  const gone = new Set(withdrawn.map((row) => row.slug));
+  const moved = new Map<string, string>();
+  for (const row of redirects) {
+    const embargoed = row.embargoUntil && row.embargoUntil > new Date();
+    if (row.status === 'published' && !embargoed) moved.set(row.oldSlug, row.slug);
+    else if (row.status === 'unpublished') gone.add(row.oldSlug);
+  }
+  return { moved, gone, loadedAt: Date.now() };
+}
+
+async function snapshot(): Promise<Snapshot | undefined> {
+  const current = state.snapshot;
+  if (current && Date.now() - current.loadedAt < REFRESH_MS) return current;
+  state.loading ??= load()
+    .then((fresh) => (state.snapshot = fresh))
+    .finally(() => (state.loading = undefined));
+  try {
+    return await state.loading;
+  } catch {
+    // Database unreachable: keep answering from what we knew, and let pages serve from cache.
+    return current;
+  }
+}
+
+export type AddressAnswer = { kind: 'moved'; slug: string } | { kind: 'gone' } | { kind: 'page' };
+
+/** What the proxy should do with `/articles/<slug>`. */
+export async function answerArticleAddress(slug: string): Promise<AddressAnswer> {
+  const known = await snapshot();
+  const target = known?.moved.get(slug);
+  if (target) return { kind: 'moved', slug: target };
+  if (known?.gone.has(slug)) return { kind: 'gone' };
+  return { kind: 'page' };
+}
+
+/** Called by the workflow after a story is published, moved or withdrawn in this process. */
+export function forgetArticleAddresses(): void {
+  state.snapshot = undefined;
+}

@@ -1,0 +1,58 @@
+import 'server-only';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { cacheLife, cacheTag } from 'next/cache';
+import { db } from '@/db/client';
+import { articleRevisions, articles, dailyViews } from '@/db/schema';
+import { cacheTags } from '@/lib/cache-tags';
+import { secondsUntilMidnight, siteDay } from '@/lib/dates';
+import { isPublic } from './summaries';
+
+export type PopularStory = { slug: string; headline: string; views: number };
+export type MostPopular = { computedAt: number; stories: PopularStory[] };
+
+/**
+ * The ten most-read public stories of the last 24 hours, from the daily counts: all of
+ * today's views plus yesterday's in proportion to the hours of it still inside the window.
+ * Cached for under a minute, as its own part of the page.
+ */
+export async function findMostPopular(limit = 10): Promise<MostPopular> {
+  'use cache';
+  cacheLife({ stale: 30, revalidate: 45, expire: 120 });
+  cacheTag(cacheTags.mostPopular, cacheTags.publishedLists);
+  const now = new Date();
+  const today = siteDay(now);
+  const yesterday = siteDay(new Date(now.getTime() - 86_400_000));
+  // The share of yesterday still inside the last 24 hours.
+  const yesterdayWeight = Math.min(1, secondsUntilMidnight(now) / 86_400);
+
+  const score = sql<number>`sum(case when ${dailyViews.day} = ${today} then ${dailyViews.views} else ${dailyViews.views} * ${yesterdayWeight}::float8 end)`;
+  const top = await db
+    .select({ articleId: dailyViews.articleId, score })
+    .from(dailyViews)
+    .where(inArray(dailyViews.day, [today, yesterday]))
+    .groupBy(dailyViews.articleId)
+    .orderBy(sql`2 desc`)
+    .limit(limit * 2);
+  if (top.length === 0) return { computedAt: now.getTime(), stories: [] };
+
+  const rows = await db
+    .select({ id: articles.id, slug: articles.slug, headline: articleRevisions.headline })
+    .from(articles)
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
+    .where(and(inArray(articles.id, top.map((row) => row.articleId)), isPublic()));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const stories = top
+    .flatMap((row) => {
+      const story = byId.get(row.articleId);
+      return story ? [{ slug: story.slug, headline: story.headline, views: Math.round(Number(row.score)) }] : [];
+    })
+    .slice(0, limit);
+  return { computedAt: now.getTime(), stories };
+}
+
+const STALE_AFTER_MS = 5 * 60_000;
+
+/** The list, or nothing when it was computed too long ago to be trusted (call per request). */
+export function freshStories(popular: MostPopular, now = Date.now()): PopularStory[] {
+  return now - popular.computedAt > STALE_AFTER_MS ? [] : popular.stories;
+}
