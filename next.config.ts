@@ -1,10 +1,32 @@
 import type { NextConfig } from 'next';
 
+/**
+ * Reader pages may be kept by a CDN or nginx in front: fresh for a minute, then served
+ * stale while it refreshes, and for a day if the origin fails. (Next would otherwise mark
+ * pages with a per-request part, such as Most Popular, as uncacheable.) Browsers always
+ * revalidate, so a withdrawn story disappears within the shared cache's minute.
+ */
+const READER_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
+const PRIVATE = 'private, no-store';
+
+const readerPaths = ['/', '/articles/:path*', '/sections/:path*', '/authors/:path*', '/tags/:path*', '/search', '/corrections'];
+
 const nextConfig: NextConfig = {
   cacheComponents: true,
-  partialPrefetching: true,
+  // Off: an address that was not prerendered must wait for its own render, so an unknown
+  // story answers 404 (with Partial Prefetching it would stream into a 200 shell).
+  partialPrefetching: false,
   poweredByHeader: false,
   reactStrictMode: true,
+  async headers() {
+    return [
+      ...readerPaths.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: READER_CACHE }] })),
+      ...['/newsroom/:path*', '/newsroom', '/login'].map((source) => ({
+        source,
+        headers: [{ key: 'Cache-Control', value: PRIVATE }],
+      })),
+    ];
+  },
 };
 
 export default nextConfig;

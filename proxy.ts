@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { answerArticleAddress } from '@/lib/reader/article-addresses';
+import { withdrawnPageHtml } from '@/lib/reader/withdrawn-page';
 
 const LIST_PAGE = /^\/(sections|authors|tags)\/([^/]+)(?:\/page\/(\d+))?$/;
 const ARTICLE = /^\/articles\/([^/]+)$/;
@@ -43,7 +44,10 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(target, 301);
     }
     if (answer.kind === 'gone') {
-      return NextResponse.rewrite(new URL('/withdrawn', request.url), { status: 410 });
+      return new NextResponse(withdrawnPageHtml(), {
+        status: 410,
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60' },
+      });
     }
   }
   return NextResponse.next();
