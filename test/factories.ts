@@ -6,11 +6,13 @@ import {
   articleRevisions,
   articles,
   sections,
+  tags,
   users,
   type ArticleStatus,
   type UserRole,
 } from '@/db/schema';
 import { makeRevisionLive } from '@/lib/articles/make-revision-live';
+import { takeArticleDown } from '@/lib/articles/take-article-down';
 import { countWords, documentText } from '@/lib/content/document';
 
 /** A short unique suffix, so tests never collide on one shared database. */
@@ -39,12 +41,23 @@ export async function createSection(name = `Section ${unique()}`) {
   return section!;
 }
 
+export async function createTag(name = `Tag ${unique()}`) {
+  const [tag] = await db
+    .insert(tags)
+    .values({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-') })
+    .returning();
+  return tag!;
+}
+
 export type CreateArticleParams = {
+  /** 'unpublished' stories are published first, then taken down, as in real life. */
   status?: ArticleStatus;
   headline?: string;
+  deck?: string;
   body?: string[];
   sectionId?: number;
   authorIds?: string[];
+  tagIds?: number[];
   publishedAt?: Date;
   embargoUntil?: Date | null;
 };
@@ -54,7 +67,7 @@ export async function createArticle(params: CreateArticleParams = {}) {
   const sectionId = params.sectionId ?? (await createSection()).id;
   const authorIds = params.authorIds ?? [(await createUser()).id];
   const headline = params.headline ?? `Story ${unique()}`;
-  const slug = `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unique()}`;
+  const slug = `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}-${unique()}`;
   const body = markupToDocument(params.body ?? ['A first paragraph.', 'A second paragraph.']);
   const bodyText = documentText(body);
   const [article] = await db.insert(articles).values({ slug, sectionId, createdBy: authorIds[0] }).returning();
@@ -63,13 +76,14 @@ export async function createArticle(params: CreateArticleParams = {}) {
     .values({
       articleId: article!.id,
       headline,
-      deck: `Deck of ${headline}`,
+      deck: params.deck ?? `Deck of ${headline}`,
       slug,
       sectionId,
       body,
       bodyText,
       wordCount: countWords(bodyText),
       bylineIds: authorIds,
+      tagIds: params.tagIds ?? [],
       reason: 'save',
       baseVersion: 1,
       actorId: authorIds[0],
@@ -77,13 +91,14 @@ export async function createArticle(params: CreateArticleParams = {}) {
     .returning();
   await db.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article!.id));
   const status = params.status ?? 'draft';
-  if (status === 'published') {
+  if (status === 'published' || status === 'unpublished') {
     await makeRevisionLive(db, {
       articleId: article!.id,
       revisionId: revision!.id,
       publishedAt: params.publishedAt ?? new Date(),
       updatedAt: null,
     });
+    if (status === 'unpublished') await takeArticleDown(db, article!.id, 'Withdrawn in a test');
   } else {
     await db.update(articles).set({ status }).where(eq(articles.id, article!.id));
   }

@@ -1,8 +1,10 @@
-import Link from 'next/link';
-
 type Props = { basePath: string; page: number; totalPages: number; query?: Record<string, string> };
 
-/** Real links to the previous and next pages, so crawlers and readers without JavaScript can page. */
+/**
+ * Real links to the previous and next pages, so crawlers and readers without JavaScript can
+ * page. Plain anchors, not <Link>: `?page=N` is served by a rewrite, and the client router
+ * would otherwise reuse page 1 for a URL that differs only in its query.
+ */
 export function Pagination({ basePath, page, totalPages, query = {} }: Props) {
   if (totalPages <= 1) return null;
   const hrefFor = (n: number) => {
@@ -15,9 +17,9 @@ export function Pagination({ basePath, page, totalPages, query = {} }: Props) {
   return (
     <nav aria-label="Pages" className="mt-8 flex items-center justify-between gap-4 font-sans text-sm">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} rel="prev" className={linkClass}>
+        <a href={hrefFor(page - 1)} rel="prev" className={linkClass}>
           <span aria-hidden="true">← </span>Newer
-        </Link>
+        </a>
       ) : (
         <span />
       )}
@@ -25,9 +27,9 @@ export function Pagination({ basePath, page, totalPages, query = {} }: Props) {
         Page {page} of {totalPages}
       </p>
       {page < totalPages ? (
-        <Link href={hrefFor(page + 1)} rel="next" className={linkClass}>
+        <a href={hrefFor(page + 1)} rel="next" className={linkClass}>
           Older<span aria-hidden="true"> →</span>
-        </Link>
+        </a>
       ) : (
         <span />
       )}

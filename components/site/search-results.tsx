@@ -24,7 +24,7 @@ export async function SearchResultsView({ searchParams }: Props) {
 
   return (
     <>
-      <form action="/search" method="get" role="search" className="mt-6 grid gap-4 rounded border border-rule p-4 font-sans">
+      <form action="/search" method="get" role="search" className="mt-6 grid grid-cols-1 gap-4 rounded border border-rule p-4 font-sans [&>*]:min-w-0">
         <div>
           <label htmlFor="q" className="block text-sm font-semibold">Words to find</label>
           <div className="mt-1 flex gap-2">
@@ -36,7 +36,7 @@ export async function SearchResultsView({ searchParams }: Props) {
             Use &quot;quotes&quot; for an exact phrase, a minus sign to leave a word out (-football), and &quot;or&quot; for either word.
           </p>
         </div>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3 [&>*]:min-w-0">
           <div>
             <label htmlFor="section" className="block text-sm font-semibold">Section</label>
             <select id="section" name="section" defaultValue={query.section ?? ''}
@@ -50,12 +50,12 @@ export async function SearchResultsView({ searchParams }: Props) {
           <div>
             <label htmlFor="from" className="block text-sm font-semibold">Published from</label>
             <input id="from" name="from" type="date" defaultValue={query.from ?? ''}
-              className="mt-1 w-full rounded border border-rule bg-paper px-2 py-2 text-base" />
+              className="mt-1 w-full min-w-0 rounded border border-rule bg-paper px-2 py-2 text-base" />
           </div>
           <div>
             <label htmlFor="to" className="block text-sm font-semibold">Published to</label>
             <input id="to" name="to" type="date" defaultValue={query.to ?? ''}
-              className="mt-1 w-full rounded border border-rule bg-paper px-2 py-2 text-base" />
+              className="mt-1 w-full min-w-0 rounded border border-rule bg-paper px-2 py-2 text-base" />
           </div>
         </div>
       </form>

@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { absoluteUrl, site } from '@/lib/config';
 import { cacheTags } from '@/lib/cache-tags';
 import { findListPage } from './lists';
+import { xmlSafe } from './xml';
 import type { ReaderSection } from './taxonomy';
 
 const FEED_ITEMS = 30;
@@ -17,8 +18,8 @@ export async function buildRssFeed(section: ReaderSection | null): Promise<strin
   const { items } = await findListPage(listKey, 1, FEED_ITEMS);
   const selfUrl = absoluteUrl(section ? `/sections/${section.slug}/feed.xml` : '/feed.xml');
   const feed = new Feed({
-    title: section ? `${site.name}: ${section.name}` : site.name,
-    description: section?.description || `The latest stories from ${site.name}.`,
+    title: xmlSafe(section ? `${site.name}: ${section.name}` : site.name),
+    description: xmlSafe(section?.description || `The latest stories from ${site.name}.`),
     id: absoluteUrl(section ? `/sections/${section.slug}` : '/'),
     link: absoluteUrl(section ? `/sections/${section.slug}` : '/'),
     language: 'en',
@@ -31,12 +32,12 @@ export async function buildRssFeed(section: ReaderSection | null): Promise<strin
   for (const story of items) {
     const url = absoluteUrl(`/articles/${story.slug}`);
     feed.addItem({
-      title: story.headline,
+      title: xmlSafe(story.headline),
       id: url,
       link: url,
-      description: story.deck || story.headline,
+      description: xmlSafe(story.deck || story.headline),
       date: story.publishedAt,
-      category: [{ name: story.section.name }],
+      category: [{ name: xmlSafe(story.section.name) }],
     });
   }
   return feed.rss2();

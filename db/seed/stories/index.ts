@@ -1,3 +1,4 @@
+import { briefStories } from './briefs';
 import { businessStories } from './business';
 import { cultureStories } from './culture';
 import { nationalStories } from './national';
@@ -14,4 +15,5 @@ export const publishedDemoStories = [
   ...technologyStories,
   ...cultureStories,
   ...sportsStories,
+  ...briefStories,
 ];

@@ -1,0 +1,52 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createArticle, createSection } from '@/test/factories';
+import { buildRssFeed } from './feeds';
+import { buildNewsSitemap, buildSitemap } from './sitemaps';
+
+const XSD = resolve('../shared/testdata/xsd/all-local.xsd');
+const dir = mkdtempSync(join(tmpdir(), 'masthead-xml-'));
+
+function saved(name: string, xml: string) {
+  const file = join(dir, name);
+  writeFileSync(file, xml);
+  return file;
+}
+
+const xpath = (file: string, expression: string) =>
+  execFileSync('xmllint', ['--nonet', '--xpath', expression, file], { encoding: 'utf8' }).trim();
+
+describe('sitemaps', () => {
+  it('are valid against the sitemap and news sitemap schemas', async () => {
+    await createArticle({ status: 'published', headline: 'Tides & <tricky> "quotes" \u0001 in a headline' });
+    for (const [name, xml] of [['sitemap.xml', await buildSitemap()], ['news.xml', await buildNewsSitemap()]] as const) {
+      const file = saved(name, xml);
+      // Throws (and fails the test) when the file does not validate.
+      execFileSync('xmllint', ['--nonet', '--noout', '--schema', XSD, file], { stdio: 'pipe' });
+    }
+    expect(await buildNewsSitemap()).toContain('Tides &amp; &lt;tricky&gt; &quot;quotes&quot;  in a headline');
+  });
+});
+
+describe('RSS feeds', () => {
+  it('follow the RSS 2.0 rules the W3C validator checks', async () => {
+    const section = await createSection();
+    await createArticle({ status: 'published', sectionId: section.id, headline: 'Feed story <one> ]]> \u0001 end' });
+    for (const xml of [await buildRssFeed(null), await buildRssFeed({ id: section.id, slug: section.slug, name: section.name, description: '' })]) {
+      const file = saved('feed.xml', xml);
+      expect(xpath(file, 'name(/*)')).toBe('rss');
+      expect(xpath(file, 'string(/rss/@version)')).toBe('2.0');
+      expect(xpath(file, "string(//*[local-name()='link' and namespace-uri()='http://www.w3.org/2005/Atom']/@rel)")).toBe('self');
+      expect(Number(xpath(file, 'count(//item)'))).toBeGreaterThan(0);
+      for (const missing of ['guid', 'title', 'link', 'description', 'pubDate']) {
+        expect(xpath(file, `count(//item[not(${missing})])`), `items without ${missing}`).toBe('0');
+      }
+      expect(xpath(file, "count(//item/link[not(starts-with(., 'http'))])")).toBe('0');
+      const dates = xpath(file, 'string(//item[1]/pubDate)');
+      expect(dates).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+    }
+  });
+});

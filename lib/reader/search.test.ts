@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { createArticle, createSection, unique } from '@/test/factories';
+import { parseSnippet, searchArticles, searchQuerySchema } from './search';
+
+describe('search', () => {
+  const run = (q: string, extra: Partial<Parameters<typeof searchArticles>[0]> = {}) =>
+    searchArticles({ q, page: 1, ...extra }).then((r) => r.hits.map((h) => h.story.id));
+
+  it('understands phrases, exclusions and "or", and ranks headlines above bodies', async () => {
+    const w = `qx${unique()}`;
+    const headline = await createArticle({ status: 'published', headline: `${w} ferry strike`, body: ['Nothing else.'] });
+    const body = await createArticle({ status: 'published', headline: 'Other news', body: [`The ${w} ferry strike went on.`] });
+    const other = await createArticle({ status: 'published', headline: `${w} strike ferry`, body: ['Words out of order.'] });
+
+    expect(await run(w)).toEqual(expect.arrayContaining([headline.id, body.id, other.id]));
+    expect((await run(w))[0]).not.toBe(body.id);
+    expect(await run(`"${w} ferry strike"`)).toEqual(expect.arrayContaining([headline.id, body.id]));
+    expect(await run(`"${w} ferry strike"`)).not.toContain(other.id);
+    expect(await run(`${w} -order`)).not.toContain(other.id);
+    const w2 = `qy${unique()}`;
+    const second = await createArticle({ status: 'published', headline: `${w2} report` });
+    expect(await run(`${w} or ${w2}`)).toEqual(expect.arrayContaining([headline.id, second.id]));
+  });
+
+  it('filters by section and date, and highlights matches in a snippet', async () => {
+    const w = `qz${unique()}`;
+    const section = await createSection();
+    const inSection = await createArticle({ status: 'published', headline: `${w} one`, sectionId: section.id, body: [`Before the ${w} after.`] });
+    await createArticle({ status: 'published', headline: `${w} two` });
+    expect(await run(w, { section: section.slug })).toEqual([inSection.id]);
+    expect(await run(w, { from: '2000-01-01', to: '2000-12-31' })).toEqual([]);
+
+    const [hit] = (await searchArticles({ q: w, page: 1, section: section.slug })).hits;
+    expect(hit!.snippet.filter((part) => part.match).map((part) => part.text)).toEqual([w]);
+  });
+
+  it('treats malformed input as no filter, never as an error', async () => {
+    const parsed = searchQuerySchema.parse({ q: 'x'.repeat(500), section: '<script>', from: '2024-99-99', page: '-3' });
+    expect(parsed).toEqual({ q: '', section: undefined, from: undefined, to: undefined, page: 1 });
+    expect((await searchArticles(searchQuerySchema.parse({ q: `'); drop table articles; --` }))).hits).toEqual([]);
+    expect((await searchArticles(searchQuerySchema.parse({ q: 'the' }))).total).toBe(0);
+  });
+
+  it('splits marked snippets without trusting their markup', () => {
+    expect(parseSnippet('a \u0002b\u0003 <i>c</i>')).toEqual([
+      { text: 'a ', match: false },
+      { text: 'b', match: true },
+      { text: ' <i>c</i>', match: false },
+    ]);
+  });
+});
