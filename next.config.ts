@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { baseSecurityHeaders, readerContentSecurityPolicy } from './lib/security-headers';
 
 /**
  * Reader pages may be kept by a CDN or nginx in front: fresh for a minute, then served
@@ -7,7 +8,6 @@ import type { NextConfig } from 'next';
  * revalidate, so a withdrawn story disappears within the shared cache's minute.
  */
 const READER_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
-const PRIVATE = 'private, no-store';
 
 const readerPaths = ['/', '/articles/:path*', '/sections/:path*', '/authors/:path*', '/tags/:path*', '/search', '/corrections'];
 
@@ -20,10 +20,19 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   async headers() {
     return [
+      { source: '/:path*', headers: baseSecurityHeaders },
+      // The newsroom and sign-in pages get a nonce-based policy from the proxy instead.
+      {
+        source: '/((?!newsroom|login).*)',
+        headers: [{ key: 'Content-Security-Policy', value: readerContentSecurityPolicy() }],
+      },
       ...readerPaths.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: READER_CACHE }] })),
-      ...['/newsroom/:path*', '/newsroom', '/login'].map((source) => ({
+      ...['/newsroom', '/newsroom/:path*', '/login', '/login/:path*'].map((source) => ({
         source,
-        headers: [{ key: 'Cache-Control', value: PRIVATE }],
+        headers: [
+          { key: 'Cache-Control', value: 'private, no-store' },
+          { key: 'X-Frame-Options', value: 'DENY' },
+        ],
       })),
     ];
   },

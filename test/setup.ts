@@ -9,6 +9,17 @@ vi.mock('next/cache', () => ({
   updateTag: vi.fn(),
   revalidatePath: vi.fn(),
 }));
+vi.mock('next/headers', () => ({
+  headers: async () => new Headers({ 'x-forwarded-for': '192.0.2.200' }),
+  cookies: async () => ({ get: () => undefined, set: () => {}, delete: () => {} }),
+}));
+// No cookies outside a request: tests say who is signed in with test/session.ts.
+vi.mock('@/lib/auth/auth', () => ({
+  auth: vi.fn(async () => null),
+  signIn: vi.fn(async () => undefined),
+  signOut: vi.fn(async () => undefined),
+  handlers: {},
+}));
 vi.mock('next/server', async (importOriginal) => ({
   ...(await importOriginal<typeof import('next/server')>()),
   connection: async () => {},

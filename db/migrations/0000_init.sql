@@ -170,9 +170,9 @@ CREATE TABLE "tags" (
 );
 --> statement-breakpoint
 CREATE TABLE "rate_limits" (
-	"key" text PRIMARY KEY NOT NULL,
+	"key" varchar(255) PRIMARY KEY NOT NULL,
 	"points" integer DEFAULT 0 NOT NULL,
-	"expire" timestamp with time zone
+	"expire" bigint
 );
 --> statement-breakpoint
 CREATE TABLE "user_tokens" (

@@ -1,5 +1,6 @@
 import { relations, sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   index,
   integer,
@@ -9,6 +10,7 @@ import {
   timestamp,
   uniqueIndex,
   uuid,
+  varchar,
 } from 'drizzle-orm/pg-core';
 import { timestamps } from './columns';
 import { media } from './media';
@@ -61,11 +63,12 @@ export const userTokens = pgTable(
   (t) => [uniqueIndex('user_tokens_hash_key').on(t.tokenHash), index().on(t.userId)],
 );
 
-/** Counters for rate-limiter-flexible's Postgres store (sign-in throttling). */
+/** Counters for rate-limiter-flexible's Postgres store (sign-in throttling), in its own layout. */
 export const rateLimits = pgTable('rate_limits', {
-  key: text().primaryKey(),
+  key: varchar({ length: 255 }).primaryKey(),
   points: integer().notNull().default(0),
-  expire: timestamp({ withTimezone: true }),
+  /** Milliseconds since the epoch. */
+  expire: bigint({ mode: 'number' }),
 });
 
 export const usersRelations = relations(users, ({ one }) => ({

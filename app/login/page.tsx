@@ -1,0 +1,37 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { SignInForm } from '@/components/newsroom/sign-in-form';
+import { getCurrentUser } from '@/lib/auth/current-user';
+import { site } from '@/lib/config';
+
+export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
+
+type Props = { searchParams: Promise<{ next?: string; password?: string }> };
+
+export default function LoginPage({ searchParams }: Props) {
+  return (
+    <main id="main" className="mx-auto grid min-h-dvh max-w-sm content-center gap-6 px-4 py-10 font-sans">
+      <div className="text-center">
+        <Link href="/" className="font-serif text-2xl font-bold">{site.name}</Link>
+        <h1 className="mt-4 text-xl font-semibold">Sign in to the newsroom</h1>
+      </div>
+      <LoginForm searchParams={searchParams} />
+    </main>
+  );
+}
+
+async function LoginForm({ searchParams }: Props) {
+  if (await getCurrentUser()) redirect('/newsroom');
+  const { next, password } = await searchParams;
+  return (
+    <>
+      {password === 'set' && (
+        <p role="status" className="rounded border border-green-700/40 bg-green-50 px-3 py-2 text-sm text-green-900 dark:bg-green-950 dark:text-green-100">
+          Your password is set. Sign in with it now.
+        </p>
+      )}
+      <SignInForm next={typeof next === 'string' ? next : undefined} />
+    </>
+  );
+}

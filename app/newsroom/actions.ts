@@ -1,0 +1,29 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { defineAction } from '@/lib/actions/define-action';
+import { signOut } from '@/lib/auth/auth';
+import { recordAudit } from '@/lib/audit';
+import { db } from '@/db/client';
+import { signOutEverywhere } from '@/lib/users/account';
+
+export const signOutAction = defineAction({
+  capability: 'account.own',
+  input: z.object({}),
+  async run(_input, { user, ip }) {
+    await recordAudit(db, { actorId: user.id, action: 'auth.sign_out', targetType: 'user', targetId: user.id, ip });
+    await signOut({ redirect: false });
+    redirect('/login');
+  },
+});
+
+export const signOutEverywhereAction = defineAction({
+  capability: 'account.own',
+  input: z.object({}),
+  async run(_input, { user, ip }) {
+    await signOutEverywhere({ actor: user, ip });
+    await signOut({ redirect: false });
+    redirect('/login');
+  },
+});

@@ -1,0 +1,126 @@
+import 'server-only';
+import { z } from 'zod';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { can, ForbiddenError, type Capability } from '@/lib/permissions';
+import { clientIp } from '@/lib/request-context';
+
+/** What every server action returns, for `useActionState` and for tests. */
+export type ActionResult<T = undefined> =
+  | { ok: true; message?: string; data?: T }
+  | {
+      ok: false;
+      code: 'unauthenticated' | 'forbidden' | 'invalid' | 'conflict' | 'failed';
+      message: string;
+      fieldErrors?: Record<string, string[]>;
+      /** What was sent (secrets left out), so a refused form can show it again: nothing typed is lost. */
+      values?: Record<string, string>;
+      data?: T;
+    };
+
+/** A refusal a person can act on, with its message shown as is. */
+export class ActionError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid' | 'conflict' | 'failed' = 'invalid',
+    readonly fieldErrors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export type ActionContext = { user: CurrentUser; ip: string };
+
+export type DefinedAction<T = undefined> = ((previous: unknown, input: unknown) => Promise<ActionResult<T>>) & {
+  /** 'public' marks the few actions meant for people who are not signed in (signing in). */
+  capability: Capability | 'public';
+};
+
+type Run<S extends z.ZodType, C, T> = (input: z.infer<S>, context: C) => Promise<ActionResult<T> | void>;
+
+/**
+ * The one way to write a server action: it loads the signed-in person, checks the
+ * capability, validates the input with zod, runs, and turns refusals into a result the
+ * form can show. Nothing reaches `run` without passing all of those.
+ */
+export function defineAction<S extends z.ZodType, T = undefined>(definition: {
+  /** The capability every caller needs; finer checks (whose story?) happen in lib/. */
+  capability: Capability;
+  input: S;
+  run: Run<S, ActionContext, T>;
+}): DefinedAction<T> {
+  const action = async (_previous: unknown, raw: unknown): Promise<ActionResult<T>> => {
+    const user = await getCurrentUser();
+    if (!user) return { ok: false, code: 'unauthenticated', message: 'Your session has ended. Sign in again to continue.' };
+    if (!can(user, definition.capability)) {
+      return { ok: false, code: 'forbidden', message: 'You do not have permission to do that.' };
+    }
+    return execute(definition.input, raw, async (input) => definition.run(input, { user, ip: await clientIp() }));
+  };
+  return Object.assign(action, { capability: definition.capability });
+}
+
+/**
+ * An action for people who are not signed in yet (signing in, setting a password from an
+ * emailed link). It still validates its input; its own code checks whatever token it needs.
+ */
+export function definePublicAction<S extends z.ZodType, T = undefined>(definition: {
+  input: S;
+  run: Run<S, { ip: string }, T>;
+}): DefinedAction<T> {
+  const action = async (_previous: unknown, raw: unknown): Promise<ActionResult<T>> =>
+    execute(definition.input, raw, async (input) => definition.run(input, { ip: await clientIp() }));
+  return Object.assign(action, { capability: 'public' as const });
+}
+
+async function execute<S extends z.ZodType, T>(
+  schema: S,
+  raw: unknown,
+  run: (input: z.infer<S>) => Promise<ActionResult<T> | void>,
+): Promise<ActionResult<T>> {
+  const fields = raw instanceof FormData ? formDataToObject(raw) : raw;
+  const values = echoableValues(fields);
+  const parsed = schema.safeParse(fields);
+  if (!parsed.success) {
+    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
+    return { ok: false, code: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values };
+  }
+  try {
+    const result = (await run(parsed.data)) ?? { ok: true };
+    return result.ok ? result : { values, ...result };
+  } catch (error) {
+    if (error instanceof ForbiddenError) return { ok: false, code: 'forbidden', message: error.message, values };
+    if (error instanceof ActionError) {
+      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values };
+    }
+    if (isNextControlFlow(error)) throw error;
+    console.error('Server action failed', error);
+    return { ok: false, code: 'failed', message: 'Something went wrong on our side. Nothing was changed; please try again.', values };
+  }
+}
+
+/** The text fields of a submission, minus passwords and tokens, to put back into the form. */
+function echoableValues(fields: unknown): Record<string, string> | undefined {
+  if (!fields || typeof fields !== 'object') return undefined;
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(fields)) {
+    if (typeof value === 'string' && !/password|token/i.test(key) && value.length <= 100_000) values[key] = value;
+  }
+  return values;
+}
+
+/** Form fields to a plain object; repeated names become arrays. */
+export function formDataToObject(form: FormData): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    const existing = result[key];
+    result[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+/** redirect() and notFound() work by throwing; they must pass through. */
+function isNextControlFlow(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK'));
+}

@@ -1,0 +1,36 @@
+import 'server-only';
+import { eq } from 'drizzle-orm';
+import { connection } from 'next/server';
+import { cache } from 'react';
+import { db } from '@/db/client';
+import { users, type UserRole } from '@/db/schema';
+import { auth } from './auth';
+import { sessionSettings } from './session-settings';
+
+export type CurrentUser = { id: string; email: string; role: UserRole; displayName: string; slug: string };
+
+/**
+ * The signed-in person for this request, or null. The user row is read on every request
+ * (once per request), so deactivation, a role or password change and "sign out
+ * everywhere" (all of which raise the session version) take effect at the next request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  await connection();
+  const session = await auth();
+  if (!session?.userId || typeof session.authTime !== 'number') return null;
+  if (Date.now() / 1000 - session.authTime > sessionSettings.maxSeconds) return null;
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      role: users.role,
+      displayName: users.displayName,
+      slug: users.slug,
+      active: users.active,
+      sessionVersion: users.sessionVersion,
+    })
+    .from(users)
+    .where(eq(users.id, session.userId));
+  if (!user || !user.active || user.sessionVersion !== session.sessionVersion) return null;
+  return { id: user.id, email: user.email, role: user.role, displayName: user.displayName, slug: user.slug };
+});
