@@ -27,7 +27,7 @@ const nextConfig: NextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: readerContentSecurityPolicy() }],
       },
       ...readerPaths.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: READER_CACHE }] })),
-      ...['/newsroom', '/newsroom/:path*', '/login', '/login/:path*'].map((source) => ({
+      ...['/newsroom', '/newsroom/:path*', '/login', '/login/:path*', '/preview/:path*'].map((source) => ({
         source,
         headers: [
           { key: 'Cache-Control', value: 'private, no-store' },

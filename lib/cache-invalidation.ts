@@ -1,24 +1,34 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { forgetArticleAddresses } from '@/lib/reader/article-addresses';
+import { announceExpiredTags } from './cache/cross-instance';
+import { expireTagsInThisProcess } from './cache/expire-in-process';
 import { cacheTags } from './cache-tags';
 
 /**
- * Expires cached reader data at once (no stale copy is served afterwards), so a published
- * change shows within a second and a withdrawn story survives in no cache.
+ * Expires cached reader data at once (no stale copy is served afterwards), in this process
+ * and every other instance, so a published change shows within a second and a withdrawn
+ * story survives in no cache.
  */
-export function expireTags(...tags: string[]): void {
-  for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+export async function expireTags(...tags: string[]): Promise<void> {
+  const unique = [...new Set(tags)];
+  try {
+    for (const tag of unique) revalidateTag(tag, { expire: 0 });
+  } catch {
+    // Outside a request (the scheduler): Next's API refuses, so expire the tags directly.
+    expireTagsInThisProcess(unique);
+  }
+  await announceExpiredTags(unique);
 }
 
-export function revalidateAuthors(): void {
-  expireTags(cacheTags.authors, cacheTags.publishedLists);
+export async function revalidateAuthors(): Promise<void> {
+  await expireTags(cacheTags.authors, cacheTags.publishedLists);
 }
 
 /** Everything a change to one story's public state can touch, old slugs included. */
-export function revalidateStory(story: { id: string; slugs: string[] }): void {
+export async function revalidateStory(story: { id: string; slugs: string[] }): Promise<void> {
   forgetArticleAddresses();
-  expireTags(
+  await expireTags(
     cacheTags.article(story.id),
     ...story.slugs.map((slug) => cacheTags.slug(slug)),
     cacheTags.publishedLists,

@@ -69,3 +69,15 @@ export function siteMidnight(day: string, addDays = 0): Date {
   const offsetMs = Date.parse(isoInSiteZone(utcMidnight).slice(0, 19) + 'Z') - utcMidnight.getTime();
   return new Date(utcMidnight.getTime() - offsetMs);
 }
+
+/** A wall-clock time typed in the site's zone ("2026-11-28T15:57") as an instant. */
+export function siteDateTimeToInstant(local: string): Date {
+  const [day, time] = local.split('T') as [string, string];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return new Date(siteMidnight(day).getTime() + (hours * 60 + minutes) * 60_000);
+}
+
+/** An instant as the value of a `datetime-local` input in the site's zone. */
+export function instantToSiteDateTime(date: Date): string {
+  return isoInSiteZone(date).slice(0, 16);
+}

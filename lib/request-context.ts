@@ -14,3 +14,8 @@ export function clientIpFrom(forwardedFor: string | null): string {
 export async function clientIp(): Promise<string> {
   return clientIpFrom((await headers()).get('x-forwarded-for'));
 }
+
+/** The time of this request, for "waiting 12 min" in dynamic newsroom pages. */
+export function requestTime(): number {
+  return Date.now();
+}

@@ -9,6 +9,8 @@ export const metadata: Metadata = { title: 'Sign in', robots: { index: false } }
 
 type Props = { searchParams: Promise<{ next?: string; password?: string }> };
 
+export const instant = false;
+
 export default function LoginPage({ searchParams }: Props) {
   return (
     <main id="main" className="mx-auto grid min-h-dvh max-w-sm content-center gap-6 px-4 py-10 font-sans">

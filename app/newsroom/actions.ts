@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
@@ -7,6 +8,7 @@ import { signOut } from '@/lib/auth/auth';
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/db/client';
 import { signOutEverywhere } from '@/lib/users/account';
+import { markNotificationsRead } from '@/lib/workflow/newsroom-queries';
 
 export const signOutAction = defineAction({
   capability: 'account.own',
@@ -25,5 +27,15 @@ export const signOutEverywhereAction = defineAction({
     await signOutEverywhere({ actor: user, ip });
     await signOut({ redirect: false });
     redirect('/login');
+  },
+});
+
+export const markNotificationsReadAction = defineAction({
+  capability: 'account.own',
+  input: z.object({}),
+  async run(_input, { user }) {
+    await markNotificationsRead(user);
+    revalidatePath('/newsroom');
+    return { ok: true };
   },
 });

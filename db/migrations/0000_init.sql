@@ -58,6 +58,7 @@ CREATE TABLE "articles" (
 	"first_published_at" timestamp with time zone,
 	"published_at" timestamp with time zone,
 	"updated_at" timestamp with time zone,
+	"submitted_at" timestamp with time zone,
 	"scheduled_for" timestamp with time zone,
 	"embargo_until" timestamp with time zone,
 	"unpublished_at" timestamp with time zone,
@@ -238,6 +239,7 @@ CREATE INDEX "articles_section_published_idx" ON "articles" USING btree ("sectio
 CREATE INDEX "articles_search_idx" ON "articles" USING gin ("search_vector") WHERE "articles"."status" = 'published';--> statement-breakpoint
 CREATE INDEX "articles_scheduled_idx" ON "articles" USING btree ("scheduled_for") WHERE "articles"."status" = 'scheduled';--> statement-breakpoint
 CREATE INDEX "articles_status_edited_idx" ON "articles" USING btree ("status","last_edited_at" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "articles_lock_idx" ON "articles" USING btree ("lock_heartbeat_at") WHERE "articles"."lock_user_id" is not null;--> statement-breakpoint
 CREATE INDEX "audit_events_created_at_index" ON "audit_events" USING btree ("created_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "audit_events_actor_id_created_at_index" ON "audit_events" USING btree ("actor_id","created_at" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "audit_events_action_created_at_index" ON "audit_events" USING btree ("action","created_at" DESC NULLS FIRST);--> statement-breakpoint

@@ -73,6 +73,8 @@ export const articles = pgTable(
     publishedAt: timestamp({ withTimezone: true }),
     /** The reader-visible "Updated" time; a minor fix leaves it alone. */
     updatedAt: timestamp({ withTimezone: true }),
+    /** When it last went into review: the review queue is oldest first. */
+    submittedAt: timestamp({ withTimezone: true }),
     scheduledFor: timestamp({ withTimezone: true }),
     embargoUntil: timestamp({ withTimezone: true }),
     unpublishedAt: timestamp({ withTimezone: true }),
@@ -103,6 +105,7 @@ export const articles = pgTable(
       .on(t.scheduledFor)
       .where(sql`${t.status} = 'scheduled'`),
     index('articles_status_edited_idx').on(t.status, t.lastEditedAt.desc().nullsFirst()),
+    index('articles_lock_idx').on(t.lockHeartbeatAt).where(sql`${t.lockUserId} is not null`),
   ],
 );
 

@@ -87,5 +87,5 @@ export async function updateProfile(params: ProfileParams) {
     if (!updated) throw new ActionError('No such person.');
     await recordAudit(tx, { actorId: actor.id, action: 'user.profile_updated', targetType: 'user', targetId: userId, ip });
   });
-  revalidateAuthors();
+  await revalidateAuthors();
 }

@@ -51,7 +51,7 @@ export async function inviteUser({ actor, ip, email, displayName, role }: Invite
     subject: 'You have been invited to the newsroom',
     text: `Hello ${displayName},\n\nSet your password and sign in here (the link works once, for ${TOKEN_LIFETIME_HOURS} hours):\n${result.url}\n`,
   });
-  revalidateAuthors();
+  await revalidateAuthors();
   return { ...result, emailed, emailConfigured: emailEnabled() };
 }
 
@@ -101,5 +101,5 @@ export async function setUserActive({ actor, ip, userId, active }: Audited & { u
     await tx.update(users).set({ active, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
     await recordAudit(tx, { actorId: actor.id, action: active ? 'user.reactivated' : 'user.deactivated', targetType: 'user', targetId: userId, ip });
   });
-  revalidateAuthors();
+  await revalidateAuthors();
 }

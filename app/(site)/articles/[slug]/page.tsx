@@ -1,18 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
-import { ArticleBody } from '@/components/site/article-body';
-import { Bylines } from '@/components/site/bylines';
-import { CorrectionsBox } from '@/components/site/corrections-box';
+import { ArticleView } from '@/components/site/article-view';
 import { MostPopular } from '@/components/site/most-popular';
-import { PublishedTime } from '@/components/site/published-time';
-import { ReaderFigure } from '@/components/site/reader-image';
 import { ShareLinks } from '@/components/site/share-links';
 import { StoryTeaser } from '@/components/site/story-teasers';
 import { ViewBeacon } from '@/components/site/view-beacon';
 import { absoluteUrl } from '@/lib/config';
-import { readingMinutes } from '@/lib/content/document';
 import { isoInSiteZone } from '@/lib/dates';
 import { findRelatedArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
@@ -72,55 +66,12 @@ export default async function ArticlePage({ params }: Props) {
     <div className="grid gap-10 py-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <article className="mx-auto w-full max-w-2xl">
         <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article)) }} />
-        <header>
-          <p className="font-sans text-sm font-bold tracking-wide text-accent uppercase">
-            <Link href={`/sections/${article.section.slug}`} className="hover:underline">{article.section.name}</Link>
-          </p>
-          <h1 className="mt-2 font-serif text-4xl leading-tight font-bold text-balance sm:text-5xl">{article.headline}</h1>
-          {article.deck && <p className="mt-4 font-serif text-xl text-muted sm:text-2xl">{article.deck}</p>}
-          <div className="mt-6 border-y border-rule py-3 font-sans text-sm">
-            <address className="not-italic">
-              <Bylines bylines={article.bylines} />
-            </address>
-            <p className="mt-1 text-muted">
-              Published : <PublishedTime date={article.publishedAt} />
-              {updated && (
-                <>
-                  <span aria-hidden="true"> · </span>
-                  <br className="sm:hidden" />
-                  Updated : <PublishedTime date={updated} />
-                </>
-              )}
-            </p>
-            <p className="mt-1 text-muted">{readingMinutes(article.wordCount)} min read</p>
+        <ArticleView article={{ ...article, updatedAt: updated }}>
+          <div className="mt-8 border-t border-rule pt-4">
+            <ShareLinks url={absoluteUrl(`/articles/${article.slug}`)} title={article.headline} />
           </div>
-        </header>
-        {article.hero && (
-          <div className="mt-6">
-            <ReaderFigure image={article.hero} sizes="(min-width: 768px) 672px, 100vw" priority />
-          </div>
-        )}
-        <div className="mt-8">
-          <ArticleBody doc={article.body} images={article.bodyImages} />
-        </div>
-        <CorrectionsBox corrections={article.corrections} />
-        {article.tags.length > 0 && (
-          <nav aria-label="Topics" className="mt-10 font-sans text-sm">
-            <ul className="flex flex-wrap gap-2">
-              {article.tags.map((tag) => (
-                <li key={tag.slug}>
-                  <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-rule px-3 py-1 hover:border-ink">
-                    {tag.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <div className="mt-8 border-t border-rule pt-4">
-          <ShareLinks url={absoluteUrl(`/articles/${article.slug}`)} title={article.headline} />
-        </div>
-        <ViewBeacon articleId={article.id} />
+          <ViewBeacon articleId={article.id} />
+        </ArticleView>
       </article>
       <aside className="grid content-start gap-10">
         <Suspense fallback={null}>

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { NotesThread } from '@/components/editor/notes-thread';
+import { PreviewLinkForm } from '@/components/editor/preview-link-form';
+import { StoryEditor } from '@/components/editor/story-editor';
+import { requireUser } from '@/lib/auth/require-user';
+import { site } from '@/lib/config';
+import { formatPublishedTime, instantToSiteDateTime } from '@/lib/dates';
+import { findLibraryPictures } from '@/lib/media/find-media';
+import { can, ForbiddenError } from '@/lib/permissions';
+import { findSections } from '@/lib/reader/taxonomy';
+import { requestTime } from '@/lib/request-context';
+import { findStaffNames } from '@/lib/users/find-users';
+import { findNotes } from '@/lib/workflow/notes';
+import { getWorkingCopy } from '@/lib/workflow/working-copy';
+
+export const metadata: Metadata = { title: 'Edit story' };
+export const instant = false;
+
+type Props = { params: Promise<{ id: string }> };
+
+export default async function EditStoryPage({ params }: Props) {
+  const user = await requireUser();
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  let story;
+  try {
+    story = await getWorkingCopy(user, id);
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      return <p role="alert" className="text-lg">{error.message}</p>;
+    }
+    notFound();
+  }
+  const [sections, staff, pictures, notes] = await Promise.all([findSections(), findStaffNames(), findLibraryPictures(), findNotes(user, id)]);
+  const inAnHour = new Date(Math.ceil((requestTime() + 3_600_000) / 900_000) * 900_000);
+  return (
+    <StoryEditor
+      story={{
+        id: story.id,
+        version: story.version,
+        status: story.status,
+        liveSlug: story.liveSlug,
+        canEdit: story.canEdit,
+        draft: story.draft,
+        lastSaved: { by: story.lastSaved.by, at: story.lastSaved.at.toISOString() },
+      }}
+      transitions={story.transitions}
+      sections={sections.map((s) => ({ id: s.id, name: s.name }))}
+      staff={staff}
+      pictures={pictures}
+      timeZone={site.timeZone}
+      scheduledForLabel={story.scheduledFor ? formatPublishedTime(story.scheduledFor) : null}
+      defaultScheduleValue={instantToSiteDateTime(story.scheduledFor ?? inAnHour)}
+      sidebar={
+        <>
+          {can(user, 'article.share_preview') && <PreviewLinkForm articleId={story.id} />}
+          <NotesThread
+            articleId={story.id}
+            notes={notes.map((n) => ({ id: n.id, body: n.body, kind: n.kind, by: n.by, when: formatPublishedTime(n.createdAt) }))}
+          />
+        </>
+      }
+    />
+  );
+}

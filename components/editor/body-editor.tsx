@@ -1,0 +1,99 @@
+'use client';
+
+import type { Editor } from '@tiptap/core';
+import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
+import { useEffect } from 'react';
+import type { DocNode } from '@/db/schema';
+import { storyExtensions } from './extensions';
+
+type Props = {
+  initial: DocNode;
+  editable: boolean;
+  previewUrl: (mediaId: string) => string | undefined;
+  onChange: (doc: DocNode, text: string) => void;
+  onReady: (editor: Editor) => void;
+  onPickImage: () => void;
+};
+
+/** The story body in Tiptap, with a toolbar for the structures readers' pages support. */
+export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, onPickImage }: Props) {
+  const editor = useEditor({
+    extensions: storyExtensions(previewUrl),
+    content: initial,
+    editable,
+    immediatelyRender: false,
+    editorProps: { attributes: { class: 'article-body min-h-[24rem] rounded-b border border-rule p-4 focus:outline-none', 'aria-label': 'Story text', role: 'textbox', 'aria-multiline': 'true' } },
+    onUpdate: ({ editor: e }) => onChange(e.getJSON() as DocNode, e.getText()),
+  });
+  useEffect(() => {
+    if (editor) onReady(editor);
+  }, [editor, onReady]);
+  useEffect(() => {
+    editor?.setEditable(editable);
+  }, [editor, editable]);
+  return (
+    <div>
+      {editor && <Toolbar editor={editor} disabled={!editable} onPickImage={onPickImage} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+}
+
+function Toolbar({ editor, disabled, onPickImage }: { editor: Editor; disabled: boolean; onPickImage: () => void }) {
+  const state = useEditorState({
+    editor,
+    selector: ({ editor: e }) => ({
+      bold: e.isActive('bold'),
+      italic: e.isActive('italic'),
+      link: e.isActive('link'),
+      h2: e.isActive('heading', { level: 2 }),
+      h3: e.isActive('heading', { level: 3 }),
+      quote: e.isActive('blockquote'),
+      pull: e.isActive('pullQuote'),
+      bullets: e.isActive('bulletList'),
+      numbers: e.isActive('orderedList'),
+    }),
+  });
+  const chain = () => editor.chain().focus();
+  const setLink = () => {
+    const previous = editor.getAttributes('link').href as string | undefined;
+    const url = window.prompt('Link address (https://… or mailto:…). Leave empty to remove the link.', previous ?? 'https://');
+    if (url === null) return;
+    if (url.trim() === '') chain().extendMarkRange('link').unsetLink().run();
+    else if (/^(https?:\/\/|mailto:)/i.test(url.trim())) chain().extendMarkRange('link').setLink({ href: url.trim() }).run();
+    else window.alert('Links must start with https://, http:// or mailto:');
+  };
+  const buttons: { label: string; active?: boolean; run: () => void; text: string }[] = [
+    { label: 'Paragraph', text: '¶', run: () => chain().setParagraph().run() },
+    { label: 'Heading', text: 'H2', active: state.h2, run: () => chain().toggleHeading({ level: 2 }).run() },
+    { label: 'Subheading', text: 'H3', active: state.h3, run: () => chain().toggleHeading({ level: 3 }).run() },
+    { label: 'Bold', text: 'B', active: state.bold, run: () => chain().toggleBold().run() },
+    { label: 'Italic', text: 'I', active: state.italic, run: () => chain().toggleItalic().run() },
+    { label: 'Link', text: 'Link', active: state.link, run: setLink },
+    { label: 'Block quote', text: '❝', active: state.quote, run: () => chain().toggleBlockquote().run() },
+    { label: 'Pull quote', text: 'Pull quote', active: state.pull, run: () => chain().togglePullQuote().run() },
+    { label: 'Bulleted list', text: '• List', active: state.bullets, run: () => chain().toggleBulletList().run() },
+    { label: 'Numbered list', text: '1. List', active: state.numbers, run: () => chain().toggleOrderedList().run() },
+    { label: 'Horizontal rule', text: '―', run: () => chain().setHorizontalRule().run() },
+    { label: 'Insert picture', text: 'Picture', run: onPickImage },
+  ];
+  return (
+    <div role="toolbar" aria-label="Formatting" className="flex flex-wrap gap-1 rounded-t border border-b-0 border-rule bg-rule/30 p-1">
+      {buttons.map((button) => (
+        <button
+          key={button.label}
+          type="button"
+          aria-label={button.label}
+          aria-pressed={button.active ?? undefined}
+          title={button.label}
+          disabled={disabled}
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={button.run}
+          className="rounded px-2 py-1 text-sm font-semibold hover:bg-paper aria-pressed:bg-ink aria-pressed:text-paper disabled:opacity-40"
+        >
+          {button.text}
+        </button>
+      ))}
+    </div>
+  );
+}

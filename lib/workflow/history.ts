@@ -1,0 +1,94 @@
+import 'server-only';
+import { diffWords } from 'diff';
+import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { articleRevisions, articles, users, type RevisionReason } from '@/db/schema';
+import { ActionError } from '@/lib/actions/define-action';
+import { recordAudit } from '@/lib/audit';
+import type { Actor } from '@/lib/permissions';
+import { assertCanEdit, assertCanView, loadStory } from './story-record';
+
+export type RevisionSummary = {
+  id: number;
+  reason: RevisionReason;
+  by: string | null;
+  createdAt: Date;
+  headline: string;
+  wordCount: number;
+  note: string;
+  isWorking: boolean;
+  isLive: boolean;
+};
+
+/** Every revision of a story, newest first. */
+export async function findRevisions(actor: Actor, articleId: string): Promise<RevisionSummary[]> {
+  const story = await loadStory(db, articleId);
+  assertCanView(actor, story.access);
+  const rows = await db
+    .select({
+      id: articleRevisions.id,
+      reason: articleRevisions.reason,
+      by: users.displayName,
+      createdAt: articleRevisions.createdAt,
+      headline: articleRevisions.headline,
+      wordCount: articleRevisions.wordCount,
+      note: articleRevisions.note,
+    })
+    .from(articleRevisions)
+    .leftJoin(users, eq(users.id, articleRevisions.actorId))
+    .where(eq(articleRevisions.articleId, articleId))
+    .orderBy(desc(articleRevisions.id));
+  return rows.map((row) => ({ ...row, isWorking: row.id === story.article.currentRevisionId, isLive: row.id === story.article.publishedRevisionId }));
+}
+
+export type DiffPart = { value: string; added?: boolean; removed?: boolean };
+export type RevisionDiff = { from: number; to: number; headline: DiffPart[]; deck: DiffPart[]; body: DiffPart[] };
+
+/** A word-level comparison of two revisions of the same story. */
+export async function compareRevisions(actor: Actor, articleId: string, fromId: number, toId: number): Promise<RevisionDiff> {
+  const story = await loadStory(db, articleId);
+  assertCanView(actor, story.access);
+  const rows = await db
+    .select({ id: articleRevisions.id, headline: articleRevisions.headline, deck: articleRevisions.deck, bodyText: articleRevisions.bodyText })
+    .from(articleRevisions)
+    .where(and(eq(articleRevisions.articleId, articleId), inArray(articleRevisions.id, [fromId, toId])));
+  const from = rows.find((r) => r.id === fromId);
+  const to = rows.find((r) => r.id === toId);
+  if (!from || !to) throw new ActionError('Those revisions are not of this story.');
+  const words = (a: string, b: string) => diffWords(a, b).map(({ value, added, removed }) => ({ value, added, removed }));
+  return { from: fromId, to: toId, headline: words(from.headline, to.headline), deck: words(from.deck, to.deck), body: words(from.bodyText, to.bodyText) };
+}
+
+/** Makes an old revision the working copy again, as a new revision (history is never rewritten). */
+export async function restoreRevision(actor: Actor, ip: string, articleId: string, revisionId: number): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
+    const story = await loadStory(tx, articleId, true);
+    assertCanEdit(actor, story.access);
+    const [old] = await tx
+      .select()
+      .from(articleRevisions)
+      .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)));
+    if (!old) throw new ActionError('That revision is not of this story.');
+    if (old.slug !== story.working.slug) {
+      const [taken] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, old.slug), ne(articles.id, articleId)));
+      if (taken) throw new ActionError('Another story now uses that revision’s address. Restore it, then change the slug.');
+    }
+    const { id: _id, createdAt: _createdAt, ...copy } = old;
+    const [revision] = await tx
+      .insert(articleRevisions)
+      .values({ ...copy, reason: 'restore', note: `Restored from the revision of ${old.createdAt.toISOString()}`, baseVersion: story.article.version, actorId: actor.id })
+      .returning({ id: articleRevisions.id });
+    const [updated] = await tx
+      .update(articles)
+      .set({
+        currentRevisionId: revision!.id,
+        version: sql`${articles.version} + 1`,
+        lastEditedAt: new Date(),
+        ...(story.article.firstPublishedAt ? {} : { slug: old.slug, sectionId: old.sectionId }),
+      })
+      .where(eq(articles.id, articleId))
+      .returning({ version: articles.version });
+    await recordAudit(tx, { actorId: actor.id, action: 'article.restored', targetType: 'article', targetId: articleId, ip, details: { revisionId } });
+    return { version: updated!.version };
+  });
+}

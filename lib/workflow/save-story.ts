@@ -1,0 +1,183 @@
+import 'server-only';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { db, type Executor } from '@/db/client';
+import { articleRevisions, articles, media, sections, tags, users } from '@/db/schema';
+import { ActionError } from '@/lib/actions/define-action';
+import { recordAudit } from '@/lib/audit';
+import { countWords, documentText } from '@/lib/content/document';
+import { slugify } from '@/lib/content/slug';
+import { assertCan, type Actor } from '@/lib/permissions';
+import { lockIsHeldByOther } from './edit-lock';
+import type { StoryFields } from './story-fields';
+import { assertCanEdit, loadStory } from './story-record';
+
+/** Autosaves within this long of the last one by the same person refresh it instead of piling up. */
+const AUTOSAVE_COALESCE_MS = 5 * 60_000;
+
+export type SaveOutcome =
+  | { status: 'saved'; version: number; savedAt: Date; slug: string }
+  | { status: 'conflict'; version: number; savedBy: string; savedAt: Date; keptAs: number }
+  | { status: 'locked'; holder: string; since: Date; keptAs: number };
+
+async function resolveTagIds(tx: Executor, names: string[]): Promise<number[]> {
+  const wanted = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
+  if (wanted.length === 0) return [];
+  await tx
+    .insert(tags)
+    .values(wanted.map(([slug, name]) => ({ slug, name })))
+    .onConflictDoNothing();
+  const rows = await tx.select({ id: tags.id, slug: tags.slug }).from(tags).where(inArray(tags.slug, wanted.map(([slug]) => slug)));
+  const bySlug = new Map(rows.map((row) => [row.slug, row.id]));
+  return wanted.map(([slug]) => bySlug.get(slug)!);
+}
+
+/** Checks the references in a working copy; returns the slug to store. */
+async function checkReferences(tx: Executor, articleId: string, fields: StoryFields): Promise<string> {
+  const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, fields.sectionId));
+  if (!section) throw new ActionError('Choose a section.', 'invalid', { sectionId: ['Choose a section.'] });
+  const authors = await tx.select({ id: users.id }).from(users).where(and(inArray(users.id, fields.bylineIds), eq(users.active, true)));
+  if (authors.length !== new Set(fields.bylineIds).size) {
+    throw new ActionError('Bylines must be active staff.', 'invalid', { bylineIds: ['Bylines must be active staff.'] });
+  }
+  if (fields.heroMediaId) {
+    const [picture] = await tx.select({ id: media.id }).from(media).where(eq(media.id, fields.heroMediaId));
+    if (!picture) throw new ActionError('That picture is no longer in the library.', 'invalid', { heroMediaId: ['Not found.'] });
+  }
+  const slug = fields.slug || slugify(fields.headline) || 'story';
+  const [taken] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), ne(articles.id, articleId)));
+  if (taken) {
+    throw new ActionError('Another story already uses this address. Change the slug.', 'invalid', { slug: ['Already used by another story.'] });
+  }
+  return slug;
+}
+
+export type SaveStoryParams = {
+  actor: Actor;
+  ip: string;
+  articleId: string;
+  /** The story version the editor's text was based on. */
+  baseVersion: number;
+  fields: StoryFields;
+  reason: 'autosave' | 'save';
+};
+
+/**
+ * Saves the working copy. A save based on an old version, or made while someone else holds
+ * the story, is refused, and the refused text is kept as a revision (never dropped) so it
+ * can be compared and chosen later.
+ */
+export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
+  const { actor, articleId, baseVersion, fields, reason } = params;
+  return db.transaction(async (tx) => {
+    const story = await loadStory(tx, articleId, true);
+    assertCanEdit(actor, story.access);
+    const slug = await checkReferences(tx, articleId, fields);
+    const tagIds = await resolveTagIds(tx, fields.tags);
+    const bodyText = documentText(fields.body);
+    const snapshot = {
+      articleId,
+      headline: fields.headline,
+      deck: fields.deck,
+      slug,
+      sectionId: fields.sectionId,
+      body: fields.body,
+      bodyText,
+      wordCount: countWords(`${fields.headline} ${fields.deck} ${bodyText}`),
+      heroMediaId: fields.heroMediaId,
+      bylineIds: fields.bylineIds,
+      tagIds,
+      seoTitle: fields.seoTitle,
+      seoDescription: fields.seoDescription,
+      baseVersion,
+      actorId: actor.id,
+    };
+
+    const keep = async () => {
+      const [kept] = await tx.insert(articleRevisions).values({ ...snapshot, reason: 'conflict' }).returning({ id: articleRevisions.id });
+      return kept!.id;
+    };
+    const holder = lockIsHeldByOther(story.article, actor.id);
+    if (holder) {
+      const [name] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, holder.userId));
+      return { status: 'locked', holder: name?.displayName ?? 'Someone', since: holder.since, keptAs: await keep() } as const;
+    }
+    if (story.article.version !== baseVersion) {
+      const [name] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, story.working.actorId ?? ''));
+      return {
+        status: 'conflict',
+        version: story.article.version,
+        savedBy: name?.displayName ?? 'Someone',
+        savedAt: story.working.createdAt,
+        keptAs: await keep(),
+      } as const;
+    }
+
+    const coalesce =
+      reason === 'autosave' &&
+      story.working.reason === 'autosave' &&
+      story.working.actorId === actor.id &&
+      Date.now() - story.working.createdAt.getTime() < AUTOSAVE_COALESCE_MS;
+    let revisionId = story.working.id;
+    if (coalesce) {
+      await tx.update(articleRevisions).set(snapshot).where(eq(articleRevisions.id, story.working.id));
+    } else {
+      const [revision] = await tx.insert(articleRevisions).values({ ...snapshot, reason }).returning({ id: articleRevisions.id });
+      revisionId = revision!.id;
+    }
+    const now = new Date();
+    const neverPublished = story.article.firstPublishedAt === null;
+    const [updated] = await tx
+      .update(articles)
+      .set({
+        currentRevisionId: revisionId,
+        version: sql`${articles.version} + 1`,
+        lastEditedAt: now,
+        embargoUntil: fields.embargoUntil,
+        // Until a story has been public, its address follows the working copy.
+        ...(neverPublished ? { slug, sectionId: fields.sectionId } : {}),
+        lockUserId: actor.id,
+        lockHeartbeatAt: now,
+        ...(story.article.lockUserId === actor.id ? {} : { lockAcquiredAt: now }),
+      })
+      .where(eq(articles.id, articleId))
+      .returning({ version: articles.version });
+    return { status: 'saved', version: updated!.version, savedAt: now, slug } as const;
+  });
+}
+
+export type CreateStoryParams = { actor: Actor; ip: string; headline: string; sectionId: number };
+
+/** Starts a story with the author as its byline; the editor opens on it. */
+export async function createStory({ actor, ip, headline, sectionId }: CreateStoryParams): Promise<{ id: string }> {
+  assertCan(actor, 'article.create');
+  return db.transaction(async (tx) => {
+    const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
+    if (!section) throw new ActionError('Choose a section.', 'invalid', { sectionId: ['Choose a section.'] });
+    let slug = slugify(headline) || 'story';
+    const [taken] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
+    if (taken) slug = `${slug}-${Date.now().toString(36)}`;
+    const now = new Date();
+    const [article] = await tx
+      .insert(articles)
+      .values({ slug, sectionId, createdBy: actor.id, lockUserId: actor.id, lockAcquiredAt: now, lockHeartbeatAt: now })
+      .returning({ id: articles.id });
+    const [revision] = await tx
+      .insert(articleRevisions)
+      .values({
+        articleId: article!.id,
+        headline,
+        slug,
+        sectionId,
+        body: { type: 'doc', content: [{ type: 'paragraph' }] },
+        bylineIds: [actor.id],
+        reason: 'create',
+        baseVersion: 1,
+        actorId: actor.id,
+        wordCount: countWords(headline),
+      })
+      .returning({ id: articleRevisions.id });
+    await tx.update(articles).set({ currentRevisionId: revision!.id }).where(eq(articles.id, article!.id));
+    await recordAudit(tx, { actorId: actor.id, action: 'article.created', targetType: 'article', targetId: article!.id, ip });
+    return { id: article!.id };
+  });
+}

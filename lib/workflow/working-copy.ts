@@ -1,0 +1,66 @@
+import 'server-only';
+import { eq, inArray } from 'drizzle-orm';
+import { db } from '@/db/client';
+import { tags, users, type ArticleStatus, type DocNode } from '@/db/schema';
+import type { Actor } from '@/lib/permissions';
+import { assertCanView, canEdit, loadStory, type StoryRecord } from './story-record';
+import { canTransition, TRANSITIONS, type TransitionName } from './transitions';
+
+export type WorkingCopy = {
+  id: string;
+  version: number;
+  status: ArticleStatus;
+  liveSlug: string | null;
+  canEdit: boolean;
+  transitions: TransitionName[];
+  scheduledFor: Date | null;
+  lastSaved: { by: string | null; at: Date };
+  draft: {
+    headline: string;
+    deck: string;
+    slug: string;
+    sectionId: number;
+    tags: string[];
+    bylineIds: string[];
+    heroMediaId: string | null;
+    seoTitle: string;
+    seoDescription: string;
+    embargoUntil: string | null;
+    body: DocNode;
+  };
+};
+
+/** The story as its editor page needs it, for someone allowed to see it. */
+export async function getWorkingCopy(actor: Actor, articleId: string): Promise<WorkingCopy> {
+  const story: StoryRecord = await loadStory(db, articleId);
+  assertCanView(actor, story.access);
+  const { article, working } = story;
+  const [tagRows, [savedBy]] = await Promise.all([
+    working.tagIds.length ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, working.tagIds)) : [],
+    db.select({ name: users.displayName }).from(users).where(eq(users.id, working.actorId ?? article.createdBy ?? '00000000-0000-0000-0000-000000000000')),
+  ]);
+  const tagName = new Map(tagRows.map((t) => [t.id, t.name]));
+  return {
+    id: article.id,
+    version: article.version,
+    status: article.status,
+    liveSlug: article.firstPublishedAt ? article.slug : null,
+    canEdit: canEdit(actor, story.access),
+    transitions: (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) => canTransition(actor, story, name)),
+    scheduledFor: article.scheduledFor,
+    lastSaved: { by: savedBy?.name ?? null, at: working.createdAt },
+    draft: {
+      headline: working.headline,
+      deck: working.deck,
+      slug: working.slug,
+      sectionId: working.sectionId,
+      tags: working.tagIds.flatMap((id) => tagName.get(id) ?? []),
+      bylineIds: working.bylineIds,
+      heroMediaId: working.heroMediaId,
+      seoTitle: working.seoTitle,
+      seoDescription: working.seoDescription,
+      embargoUntil: article.embargoUntil?.toISOString() ?? null,
+      body: working.body,
+    },
+  };
+}
