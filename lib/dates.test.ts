@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLongDate, formatPublishedTime, isoInSiteZone, siteDay } from './dates';
+import { formatLongDate, formatPublishedTime, instantToSiteDateTime, isoInSiteZone, siteDateTimeToInstant, siteDay } from './dates';
 
 // The default site time zone is Asia/Seoul (UTC+9, no daylight saving).
 describe('dates in the site time zone', () => {
@@ -13,5 +13,11 @@ describe('dates in the site time zone', () => {
     expect(formatLongDate(moment)).toBe('Wednesday, June 19, 2024');
     expect(siteDay(new Date('2024-06-19T16:00:00Z'))).toBe('2024-06-20');
     expect(isoInSiteZone(moment)).toBe('2024-06-19T15:57:30+09:00');
+  });
+
+  it('reads a wall-clock time typed in the site zone', () => {
+    expect(siteDateTimeToInstant('2024-06-19T15:57').toISOString()).toBe('2024-06-19T06:57:00.000Z');
+    expect(siteDateTimeToInstant('2024-06-20T00:00:30').toISOString()).toBe('2024-06-19T15:00:30.000Z');
+    expect(instantToSiteDateTime(moment)).toBe('2024-06-19T15:57');
   });
 });

@@ -70,11 +70,11 @@ export function siteMidnight(day: string, addDays = 0): Date {
   return new Date(utcMidnight.getTime() - offsetMs);
 }
 
-/** A wall-clock time typed in the site's zone ("2026-11-28T15:57") as an instant. */
+/** A wall-clock time typed in the site's zone ("2026-11-28T15:57" or with ":30" seconds) as an instant. */
 export function siteDateTimeToInstant(local: string): Date {
   const [day, time] = local.split('T') as [string, string];
-  const [hours, minutes] = time.split(':').map(Number) as [number, number];
-  return new Date(siteMidnight(day).getTime() + (hours * 60 + minutes) * 60_000);
+  const [hours = 0, minutes = 0, seconds = 0] = time.split(':').map(Number);
+  return new Date(siteMidnight(day).getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
 }
 
 /** An instant as the value of a `datetime-local` input in the site's zone. */

@@ -25,6 +25,8 @@ vi.mock('next/server', async (importOriginal) => ({
   connection: async () => {},
 }));
 
+process.env.AUTH_SECRET ??= 'test-only-secret-for-signing';
+
 const prefix = inject('databasePrefix');
 process.env.DATABASE_URL = await createDatabase({
   serverUrl: inject('serverUrl'),

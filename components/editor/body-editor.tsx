@@ -23,13 +23,16 @@ export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, o
     editable,
     immediatelyRender: false,
     editorProps: { attributes: { class: 'article-body min-h-[24rem] rounded-b border border-rule p-4 focus:outline-none', 'aria-label': 'Story text', role: 'textbox', 'aria-multiline': 'true' } },
-    onUpdate: ({ editor: e }) => onChange(e.getJSON() as DocNode, e.getText()),
+    onUpdate: ({ editor: e }) => {
+      if (e.isEditable) onChange(e.getJSON() as DocNode, e.getText());
+    },
   });
   useEffect(() => {
     if (editor) onReady(editor);
   }, [editor, onReady]);
   useEffect(() => {
-    editor?.setEditable(editable);
+    // false: switching to read-only is not an edit, so it must not mark the story unsaved.
+    editor?.setEditable(editable, false);
   }, [editor, editable]);
   return (
     <div>

@@ -151,7 +151,10 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
           message={state.message}
           mine={draft}
           bodyText={(d) => textOf(d.body)}
-          onKeepMine={() => void keepMine()}
+          onKeepMine={() => {
+            setHolding(true);
+            void keepMine();
+          }}
           onTakeTheirs={(theirs, version) => {
             replace(theirs, version);
             editorRef.current?.commands.setContent(theirs.body);
@@ -201,7 +204,7 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
             scheduledForLabel={scheduledForLabel}
             defaultScheduleValue={defaultScheduleValue}
             timeZone={timeZone}
-            saveFirst={async () => state.kind === 'saved' || !editable || (await save('save'))}
+            saveFirst={async () => !editable || state.kind === 'saved' || (await save('save'))}
           />
           <fieldset disabled={!editable} className="grid gap-3 rounded border border-rule p-3 text-sm">
             <legend className="px-1 font-bold">Details</legend>

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { saveStoryAction } from '@/app/newsroom/articles/actions';
+import { saveStoryAction, takeOverAction } from '@/app/newsroom/articles/actions';
 import type { SaveState, StoryDraft } from './types';
 
 const AUTOSAVE_AFTER_MS = 2_000;
@@ -72,8 +72,8 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
   const [draft, setDraft] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: savedAt });
-  const [refusal, setRefusal] = useState<{ keptAs: number; currentVersion: number } | null>(null);
-  const latest = useRef({ draft, version, enabled, changedSinceSave: false, generation: 0 });
+  const [refusal, setRefusal] = useState<{ keptAs: number; currentVersion: number; locked: boolean } | null>(null);
+  const latest = useRef({ draft, version, enabled, changedSinceSave: false, generation: 0, edits: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveRef = useRef<(reason: 'autosave' | 'save', attempt?: number) => Promise<boolean>>(async () => false);
   useEffect(() => {
@@ -86,6 +86,7 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
       const current = latest.current;
       if (!current.enabled) return false;
       const generation = ++current.generation;
+      const editsAtStart = current.edits;
       setState({ kind: 'saving' });
       let result;
       try {
@@ -107,13 +108,20 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
       if (result.ok && result.data?.status === 'saved') {
         latest.current.version = result.data.version;
         setVersion(result.data.version);
-        if (!latest.current.changedSinceSave) clearBackup(id);
-        latest.current.changedSinceSave = false;
+        // Keep the browser copy if more was typed while saving; that will be saved next.
+        if (latest.current.edits === editsAtStart) {
+          clearBackup(id);
+          latest.current.changedSinceSave = false;
+        }
         setState({ kind: 'saved', at: new Date(result.data.savedAt).toISOString() });
         return true;
       }
       if (!result.ok && result.code === 'conflict' && result.data && result.data.status !== 'saved') {
-        setRefusal({ keptAs: result.data.keptAs, currentVersion: 'version' in result.data ? result.data.version : latest.current.version });
+        setRefusal({
+          keptAs: result.data.keptAs,
+          currentVersion: 'version' in result.data ? result.data.version : latest.current.version,
+          locked: result.data.status === 'locked',
+        });
         setState({ kind: 'refused', message: result.message });
         return false;
       }
@@ -135,6 +143,7 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
         const next = { ...previous, ...change };
         latest.current.draft = next;
         latest.current.changedSinceSave = true;
+        latest.current.edits += 1;
         writeBackup(id, { draft: next, baseVersion: latest.current.version, at: new Date().toISOString() });
         return next;
       });
@@ -156,15 +165,21 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
     setDraft(next);
   }, []);
 
-  /** After a refusal: save mine over the newer version (theirs stays in history). */
+  /** After a refusal: save mine over the newer version (theirs stays in history), taking the story back if needed. */
   const keepMine = useCallback(async () => {
     if (!refusal) return;
-    latest.current.version = refusal.currentVersion;
-    setVersion(refusal.currentVersion);
+    let currentVersion = refusal.currentVersion;
+    if (refusal.locked) {
+      const taken = await takeOverAction(null, { articleId: id });
+      if (!taken.ok || !taken.data) return;
+      currentVersion = taken.data.version;
+    }
+    latest.current.version = currentVersion;
+    setVersion(currentVersion);
     setRefusal(null);
-    latest.current.enabled = enabled;
+    latest.current.enabled = true;
     await save('save');
-  }, [refusal, enabled, save]);
+  }, [refusal, save, id]);
 
   const dismissRefusal = useCallback((nextVersion: number) => {
     latest.current.version = nextVersion;

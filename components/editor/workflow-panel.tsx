@@ -100,7 +100,7 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
           <form action={run(scheduleAction)} className="grid gap-2">
             <label className="grid gap-1 font-semibold">
               Publish at ({timeZone})
-              <input type="datetime-local" name="scheduledFor" required defaultValue={defaultScheduleValue} className="rounded border border-rule bg-paper px-2 py-1 font-normal" />
+              <input type="datetime-local" name="scheduledFor" step={1} required defaultValue={defaultScheduleValue} className="rounded border border-rule bg-paper px-2 py-1 font-normal" />
             </label>
             <div>{button('Schedule')}</div>
           </form>,

@@ -1,0 +1,34 @@
+import { randomUUID } from 'node:crypto';
+import { expect, type Page } from '@playwright/test';
+
+export const unique = () => randomUUID().slice(0, 8);
+
+/** A wall-clock time in the site's zone, as a datetime-local value with seconds. */
+export function siteLocalTime(date: Date, timeZone = 'Asia/Seoul'): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' })
+    .format(date)
+    .replace(' ', 'T');
+}
+
+/** Starts a story from the newsroom and waits for its editor. Returns its id. */
+export async function startStory(page: Page, headline: string, section = 'Technology'): Promise<string> {
+  await page.goto('/newsroom/articles/new');
+  await page.getByLabel('Working headline').fill(headline);
+  await page.getByLabel('Section').selectOption({ label: section });
+  await page.getByRole('button', { name: 'Start writing' }).click();
+  await expect(page).toHaveURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
+  return page.url().split('/').at(-1)!;
+}
+
+export const storyText = (page: Page) => page.getByRole('textbox', { name: 'Story text' });
+
+/** Types at the end of the story text. */
+export async function typeInStory(page: Page, text: string) {
+  await storyText(page).click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(text);
+}
+
+export async function expectSaved(page: Page) {
+  await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d{1,2}:\d{2}/, { timeout: 15_000 });
+}

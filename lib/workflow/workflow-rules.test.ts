@@ -1,0 +1,172 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { revalidateTag } from 'next/cache';
+import { db } from '@/db/client';
+import { articleRevisions, articles, auditEvents, media, notifications } from '@/db/schema';
+import { markupToDocument } from '@/db/seed/markup';
+import { cacheTags } from '@/lib/cache-tags';
+import { getPublishedArticleBySlug } from '@/lib/reader/articles';
+import { createArticle, createUser } from '@/test/factories';
+import { publishDueStories } from './publish-due';
+import { saveStory } from './save-story';
+import { storyFieldsSchema } from './story-fields';
+import { loadStory } from './story-record';
+import { runTransition } from './transitions';
+import { articleIdFromPreviewToken, createPreviewLink } from './preview-links';
+
+const actorOf = (user: { id: string; role: 'reporter' | 'editor' | 'admin' }) => ({ id: user.id, role: user.role });
+
+async function fieldsOf(articleId: string, change: Record<string, unknown> = {}) {
+  const { working } = await loadStory(db, articleId);
+  return storyFieldsSchema.parse({
+    headline: working.headline,
+    deck: working.deck,
+    slug: working.slug,
+    sectionId: working.sectionId,
+    bylineIds: working.bylineIds,
+    body: working.body,
+    ...change,
+  });
+}
+
+describe('saving', () => {
+  it('refuses a save based on an old version, and keeps the refused text', async () => {
+    const reporter = await createUser({ role: 'reporter' });
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ authorIds: [reporter.id] });
+    const { article } = await loadStory(db, story.id);
+    const base = article.version;
+
+    const first = await saveStory({ actor: actorOf(editor), ip: '', articleId: story.id, baseVersion: base, reason: 'save', fields: await fieldsOf(story.id, { body: markupToDocument(['Editor text.']) }) });
+    expect(first.status).toBe('saved');
+    // The editor holds the story now; let the lock go stale so the version check decides.
+    await db.update(articles).set({ lockHeartbeatAt: new Date(Date.now() - 600_000) }).where(eq(articles.id, story.id));
+    const second = await saveStory({ actor: actorOf(reporter), ip: '', articleId: story.id, baseVersion: base, reason: 'autosave', fields: await fieldsOf(story.id, { body: markupToDocument(['Reporter text that must not be lost.']) }) });
+    expect(second.status).toBe('conflict');
+    const [kept] = await db.select().from(articleRevisions).where(eq(articleRevisions.id, second.status === 'conflict' ? second.keptAs : 0));
+    expect(kept?.bodyText).toBe('Reporter text that must not be lost.');
+    expect(kept?.reason).toBe('conflict');
+    expect((await loadStory(db, story.id)).working.bodyText).toBe('Editor text.');
+  });
+
+  it('refuses a save while someone else holds the story, keeping the text', async () => {
+    const [a, b] = [await createUser({ role: 'editor' }), await createUser({ role: 'editor' })];
+    const story = await createArticle();
+    const { article } = await loadStory(db, story.id);
+    await saveStory({ actor: actorOf(a), ip: '', articleId: story.id, baseVersion: article.version, reason: 'save', fields: await fieldsOf(story.id) });
+    const refused = await saveStory({ actor: actorOf(b), ip: '', articleId: story.id, baseVersion: article.version + 1, reason: 'save', fields: await fieldsOf(story.id, { deck: 'B’s deck' }) });
+    expect(refused.status).toBe('locked');
+  });
+
+  it('cleans a hostile body and refuses a slug another story uses', async () => {
+    const editor = await createUser({ role: 'editor' });
+    const other = await createArticle();
+    const story = await createArticle();
+    const { article } = await loadStory(db, story.id);
+    const hostile = {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'click', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }] }] },
+        { type: 'script', content: [{ type: 'text', text: 'alert(2)' }] },
+        { type: 'paragraph', attrs: { onclick: 'alert(3)' }, content: [{ type: 'text', text: 'safe \u0000text' }] },
+      ],
+    };
+    const saved = await saveStory({ actor: actorOf(editor), ip: '', articleId: story.id, baseVersion: article.version, reason: 'save', fields: await fieldsOf(story.id, { body: hostile }) });
+    expect(saved.status).toBe('saved');
+    const { working } = await loadStory(db, story.id);
+    expect(JSON.stringify(working.body)).not.toMatch(/javascript|onclick|script/);
+    expect(working.bodyText).toBe('click\nalert(2)\nsafe text');
+
+    await expect(
+      saveStory({ actor: actorOf(editor), ip: '', articleId: story.id, baseVersion: article.version + 1, reason: 'save', fields: await fieldsOf(story.id, { slug: other.slug }) }),
+    ).rejects.toThrow(/already uses this address/);
+  });
+});
+
+describe('publishing rules', () => {
+  it('will not publish or schedule before an embargo lifts', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'in_review', embargoUntil: new Date(Date.now() + 3_600_000) });
+    await expect(runTransition(editor, '', story.id, 'publish')).rejects.toThrow(/under embargo/);
+    await expect(runTransition(editor, '', story.id, 'schedule', { scheduledFor: new Date(Date.now() + 60_000) })).rejects.toThrow(/under embargo/);
+    await runTransition(editor, '', story.id, 'schedule', { scheduledFor: new Date(Date.now() + 2 * 3_600_000) });
+    expect((await loadStory(db, story.id)).article.status).toBe('scheduled');
+  });
+
+  it('needs alt text on every picture before publishing', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'in_review' });
+    const [picture] = await db.insert(media).values({ storageKey: 'aaaaaaaaaaaaaaaaaaaa.jpg', originalFilename: 'x.jpg', mimeType: 'image/jpeg', width: 10, height: 10, bytes: 10, sha256: 'x' }).returning();
+    await db.update(articleRevisions).set({ heroMediaId: picture!.id }).where(eq(articleRevisions.id, story.revisionId));
+    await expect(runTransition(editor, '', story.id, 'publish')).rejects.toThrow(/alt text/);
+    await db.update(media).set({ altText: 'A harbour at dusk' }).where(eq(media.id, picture!.id));
+    await runTransition(editor, '', story.id, 'publish');
+  });
+
+  it('requires a note to return a story, and tells its reporter', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const reporter = await createUser();
+    const story = await createArticle({ status: 'in_review', authorIds: [reporter.id] });
+    await expect(runTransition(editor, '', story.id, 'request_changes', { text: '  ' })).rejects.toThrow(/note/);
+    await runTransition(editor, '', story.id, 'request_changes', { text: 'Needs a second source.' });
+    const notes = await db.select().from(notifications).where(eq(notifications.userId, reporter.id));
+    expect(notes.map((n) => [n.kind, n.message])).toEqual([['changes_requested', 'Needs a second source.']]);
+  });
+
+  it('publishes, updates (minor fixes keep the Updated time), withdraws and expires every cache it touched', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'in_review' });
+    vi.mocked(revalidateTag).mockClear();
+    await runTransition(editor, '', story.id, 'publish');
+    expect(await getPublishedArticleBySlug(story.slug)).not.toBeNull();
+    expect(vi.mocked(revalidateTag).mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining([cacheTags.article(story.id), cacheTags.slug(story.slug), cacheTags.publishedLists]));
+
+    await runTransition(editor, '', story.id, 'publish_update', { minor: false });
+    const updated = (await loadStory(db, story.id)).article.updatedAt;
+    expect(updated).not.toBeNull();
+    await runTransition(editor, '', story.id, 'publish_update', { minor: true });
+    expect((await loadStory(db, story.id)).article.updatedAt).toEqual(updated);
+
+    await expect(runTransition(editor, '', story.id, 'unpublish', { text: '' })).rejects.toThrow(/reason/);
+    await runTransition(editor, '', story.id, 'unpublish', { text: 'Legal asked us to.' });
+    expect(await getPublishedArticleBySlug(story.slug)).toBeNull();
+    const events = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, story.id));
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['article.published', 'article.update_published', 'article.unpublished']));
+  });
+});
+
+describe('scheduled publishing', () => {
+  it('publishes a due story exactly once, even when several instances run at the same moment', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'in_review' });
+    await runTransition(editor, '', story.id, 'schedule', { scheduledFor: new Date(Date.now() + 1_000) });
+    expect(await publishDueStories()).not.toContain(story.id);
+    await new Promise((done) => setTimeout(done, 1_100));
+    const runs = await Promise.all([publishDueStories(), publishDueStories(), publishDueStories()]);
+    expect(runs.flat().filter((id) => id === story.id)).toHaveLength(1);
+    expect((await loadStory(db, story.id)).article.status).toBe('published');
+    const published = await db.select().from(auditEvents).where(eq(auditEvents.targetId, story.id));
+    expect(published.filter((e) => e.action === 'article.published')).toHaveLength(1);
+  });
+
+  it('catches up on stories that fell due while the app was down', async () => {
+    const story = await createArticle({ status: 'scheduled' });
+    await db.update(articles).set({ scheduledFor: new Date(Date.now() - 3 * 3_600_000) }).where(eq(articles.id, story.id));
+    expect(await publishDueStories()).toContain(story.id);
+    expect(await getPublishedArticleBySlug(story.slug)).not.toBeNull();
+  });
+});
+
+describe('preview links', () => {
+  it('grant one draft until they expire, and cannot be forged', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle();
+    const { url } = await createPreviewLink(editor, '', story.id, 1);
+    const token = url.split('/').at(-1)!;
+    expect(articleIdFromPreviewToken(token)).toBe(story.id);
+    expect(articleIdFromPreviewToken(token, Date.now() + 2 * 86_400_000)).toBeNull();
+    const other = await createArticle();
+    expect(articleIdFromPreviewToken(token.replace(story.id, other.id))).toBeNull();
+    await expect(createPreviewLink(actorOf(await createUser()), '', story.id, 1)).rejects.toThrow(/permission/);
+  });
+});
