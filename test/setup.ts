@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inject, vi } from 'vitest';
 import { createDatabase } from '@/scripts/lib/databases';
 
@@ -26,6 +29,8 @@ vi.mock('next/server', async (importOriginal) => ({
 }));
 
 process.env.AUTH_SECRET ??= 'test-only-secret-for-signing';
+// Each worker stores uploaded media in its own folder.
+process.env.MEDIA_DIR = mkdtempSync(join(tmpdir(), 'masthead-media-'));
 
 const prefix = inject('databasePrefix');
 process.env.DATABASE_URL = await createDatabase({

@@ -121,7 +121,12 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
       const at = (hours: number | undefined) => (hours === undefined ? null : new Date(now.getTime() + hours * HOUR));
       await tx
         .update(articles)
-        .set({ status: draft.status, scheduledFor: at(draft.scheduledInHours), embargoUntil: at(draft.embargoInHours) })
+        .set({
+          status: draft.status,
+          scheduledFor: at(draft.scheduledInHours),
+          embargoUntil: at(draft.embargoInHours),
+          submittedAt: draft.status === 'in_review' ? new Date(now.getTime() - (2 + demoDrafts.indexOf(draft)) * HOUR) : null,
+        })
         .where(sql`${articles.id} = ${articleId}`);
       if (draft.note) {
         await tx.insert(editorialNotes).values({ articleId, authorId: editorId, kind: 'changes_requested', body: draft.note });

@@ -16,8 +16,15 @@ const EXTENSION: Record<SourceFormat, MediaRendition['format']> = {
   gif: 'gif',
 };
 
-/** A file that is not an image we accept, with a message a person can act on. */
-export class ImageRejectedError extends Error {}
+/** A file that is not an image we accept, with a message a person can act on and an HTTP status. */
+export class ImageRejectedError extends Error {
+  constructor(
+    message: string,
+    readonly status: 413 | 415 | 422 = 422,
+  ) {
+    super(message);
+  }
+}
 
 export type ProcessedImage = {
   sha256: string;
@@ -43,6 +50,44 @@ export function sniffImageFormat(bytes: Buffer): SourceFormat | null {
   return null;
 }
 
+// Markup or code inside an image is how polyglot files (an image that is also HTML, a
+// script or PHP) get a browser or server to run them. Genuine photos never contain these.
+const EMBEDDED_CODE = /<(?:script|html|body|iframe|svg|object|embed|\?php)\b|javascript:/i;
+
+/** The byte offset just past the image's own end marker, where the format has one. */
+function endOfImage(bytes: Buffer, format: SourceFormat): number | null {
+  switch (format) {
+    case 'jpeg': {
+      const end = bytes.lastIndexOf(Buffer.from([0xff, 0xd9]));
+      return end === -1 ? null : end + 2;
+    }
+    case 'png': {
+      const end = bytes.lastIndexOf(Buffer.from('IEND'));
+      return end === -1 ? null : end + 8; // chunk type + CRC
+    }
+    case 'gif': {
+      const end = bytes.lastIndexOf(0x3b);
+      return end === -1 ? null : end + 1;
+    }
+    case 'webp':
+      return bytes.length >= 8 ? 8 + bytes.readUInt32LE(4) : null; // RIFF size
+    default:
+      return null;
+  }
+}
+
+/** Refuses files that carry something besides the picture: code, or data after its end. */
+export function assertNotPolyglot(bytes: Buffer, format: SourceFormat): void {
+  if (EMBEDDED_CODE.test(bytes.toString('latin1'))) {
+    throw new ImageRejectedError('This file contains code as well as a picture, so it was refused.', 415);
+  }
+  const end = endOfImage(bytes, format);
+  // A few bytes of padding are normal; anything more is another file riding along.
+  if (end !== null && bytes.length - end > 16) {
+    throw new ImageRejectedError('This file has other data after the picture, so it was refused.', 415);
+  }
+}
+
 const extensionOf = (format: MediaRendition['format']) => (format === 'jpeg' ? 'jpg' : format);
 
 /**
@@ -52,7 +97,8 @@ const extensionOf = (format: MediaRendition['format']) => (format === 'jpeg' ? '
  */
 export async function processImage(input: Buffer): Promise<ProcessedImage> {
   const format = sniffImageFormat(input);
-  if (!format) throw new ImageRejectedError('This file is not a JPEG, PNG, WebP, AVIF or GIF image.');
+  if (!format) throw new ImageRejectedError('This file is not a JPEG, PNG, WebP, AVIF or GIF image.', 415);
+  assertNotPolyglot(input, format);
 
   const open = () => sharp(input, { limitInputPixels: MAX_PIXELS, failOn: 'error', pages: 1 }).rotate();
   let width: number;

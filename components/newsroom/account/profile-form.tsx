@@ -8,7 +8,7 @@ import { TextField } from '@/components/ui/text-field';
 import type { Profile } from '@/lib/users/find-users';
 
 /** The author profile readers see on the author page. */
-export function ProfileForm({ profile }: { profile: Profile }) {
+export function ProfileForm({ profile, pictures }: { profile: Profile; pictures: { id: string; label: string }[] }) {
   const [result, action] = useActionState(updateProfileAction, null);
   const errors = result && !result.ok ? result.fieldErrors : undefined;
   // After a refusal, show what was typed rather than what is saved.
@@ -18,7 +18,6 @@ export function ProfileForm({ profile }: { profile: Profile }) {
       <h2 id="profile-heading" className="text-lg font-semibold">Author profile</h2>
       <FormStatus result={result} />
       <input type="hidden" name="userId" value={profile.id} />
-      <input type="hidden" name="photoMediaId" value={profile.photoMediaId ?? ''} />
       <TextField label="Display name" name="displayName" defaultValue={value('displayName')} required errors={errors?.displayName} />
       <TextField label="Job title" name="jobTitle" defaultValue={value('jobTitle')} errors={errors?.jobTitle} />
       <TextField
@@ -29,6 +28,16 @@ export function ProfileForm({ profile }: { profile: Profile }) {
         required
         errors={errors?.slug}
       />
+      <div>
+        <label htmlFor="photoMediaId" className="block text-sm font-semibold">Photo</label>
+        <select id="photoMediaId" name="photoMediaId" defaultValue={value('photoMediaId')} className="mt-1 w-full rounded border border-rule bg-paper px-2 py-2">
+          <option value="">No photo</option>
+          {pictures.map((p) => (
+            <option key={p.id} value={p.id}>{p.label}</option>
+          ))}
+        </select>
+        <p className="text-xs text-muted">Upload portraits in Media, with alt text, then choose one here.</p>
+      </div>
       <div>
         <label htmlFor="bio" className="block text-sm font-semibold">Bio</label>
         <textarea id="bio" name="bio" rows={4} defaultValue={value('bio')} maxLength={2000}

@@ -1,0 +1,52 @@
+'use client';
+
+import { useActionState } from 'react';
+import { deleteMediaAction, updateMediaTextAction } from '@/app/newsroom/media/actions';
+import { FormStatus } from '@/components/ui/form-status';
+import { SubmitButton } from '@/components/ui/submit-button';
+
+type Item = { id: string; url: string; width: number; height: number; alt: string; caption: string; credit: string; filename: string; uploader: string | null; uploaded: string };
+
+/** One picture with its alt text, caption and credit, editable in place. */
+export function MediaCard({ item, canDelete }: { item: Item; canDelete: boolean }) {
+  const [saved, save] = useActionState(updateMediaTextAction, null);
+  const [deleted, remove] = useActionState(deleteMediaAction, null);
+  const field = 'w-full rounded border border-rule bg-paper px-2 py-1 text-sm';
+  const sent = saved && !saved.ok ? saved.values : undefined;
+  return (
+    <li className="grid content-start gap-2 rounded border border-rule p-2" aria-label={item.caption || item.alt || item.filename}>
+      {/* eslint-disable-next-line @next/next/no-img-element -- a library thumbnail, already sized */}
+      <img src={item.url} alt={item.alt} width={item.width} height={item.height} className="aspect-video h-auto w-full rounded object-cover" loading="lazy" />
+      <p className="text-xs text-muted">
+        {item.filename} · {item.width}×{item.height} · {item.uploader ?? 'Demo'} · {item.uploaded}
+      </p>
+      {!item.alt && <p className="text-xs font-semibold text-accent">Needs alt text before it can appear in a published story.</p>}
+      <form action={save} className="grid gap-1">
+        <input type="hidden" name="mediaId" value={item.id} />
+        <label className="text-xs font-semibold">
+          Alt text
+          <input name="altText" defaultValue={sent?.altText ?? item.alt} maxLength={300} className={field} />
+        </label>
+        <label className="text-xs font-semibold">
+          Caption
+          <textarea name="caption" defaultValue={sent?.caption ?? item.caption} rows={2} maxLength={600} className={field} />
+        </label>
+        <label className="text-xs font-semibold">
+          Credit
+          <input name="credit" defaultValue={sent?.credit ?? item.credit} maxLength={200} className={field} />
+        </label>
+        <FormStatus result={saved} />
+        <div className="flex items-center justify-between gap-2">
+          <SubmitButton pendingText="Saving…">Save</SubmitButton>
+        </div>
+      </form>
+      {canDelete && (
+        <form action={remove}>
+          <input type="hidden" name="mediaId" value={item.id} />
+          <button type="submit" className="text-xs text-accent underline">Delete picture</button>
+          <FormStatus result={deleted} />
+        </form>
+      )}
+    </li>
+  );
+}
