@@ -63,7 +63,11 @@ export async function findLibrary(actor: Actor, filter: z.infer<typeof mediaFilt
   return rows.map(({ renditions, storageKey, ...row }) => ({ ...row, url: `/media/${thumbnailKey(renditions, storageKey)}` }));
 }
 
-const text = (max: number) => z.string().max(max * 4).transform((v) => cleanText(v).trim().slice(0, max));
+const text = (max: number) =>
+  z
+    .string()
+    .transform((v) => cleanText(v).trim())
+    .pipe(z.string().max(max, `Keep this under ${max} characters.`));
 export const mediaTextSchema = z.object({ altText: text(300), caption: text(600), credit: text(200) });
 
 /** Edits what readers see with a picture; published stories using it update. */

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { cleanText, sanitizeDocument } from '@/lib/content/sanitize-document';
 import { SLUG_PATTERN } from '@/lib/content/slug';
 
-const text = (max: number) => z.string().max(max * 4).transform((value) => cleanText(value).trim().slice(0, max));
+/** Text with control characters removed; too long is an error to show, never a silent cut. */
+const text = (max: number) =>
+  z
+    .string()
+    .transform((value) => cleanText(value).trim())
+    .pipe(z.string().max(max, `Keep this under ${max} characters.`));
 
 /** Everything an editor can change in a story's working copy, as sent by the story editor. */
 export const storyFieldsSchema = z.object({
