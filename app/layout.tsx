@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from 'next';
-import { GeistSans } from 'geist/font/sans';
 import { site } from '@/lib/config';
-import { newsreader } from './fonts';
+import { newsreader, newsreaderItalic } from './fonts';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,7 +18,7 @@ export const viewport: Viewport = {
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en" className={`${GeistSans.variable} ${newsreader.variable}`}>
+    <html lang="en" className={`${newsreader.variable} ${newsreaderItalic.variable}`}>
       <body className="min-h-dvh bg-paper text-ink antialiased">{children}</body>
     </html>
   );

@@ -20,8 +20,8 @@ export default async function HomePage() {
             <section aria-labelledby="top-stories-heading" className="border-t border-rule pt-6">
               <h2 id="top-stories-heading" className="sr-only">Top stories</h2>
               <div className="grid gap-8 sm:grid-cols-2">
-                {front.topStories.map((story) => (
-                  <StoryTeaser key={story.id} story={story} />
+                {front.topStories.map((story, i) => (
+                  <StoryTeaser key={story.id} story={story} eager={i < 2} />
                 ))}
               </div>
             </section>
@@ -33,7 +33,7 @@ export default async function HomePage() {
             <ul>
               {front.latest.map((story) => (
                 <li key={story.id} className="border-b border-rule py-3">
-                  <Link href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">
+                  <Link prefetch={false} href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">
                     {story.headline}
                   </Link>
                 </li>
@@ -48,7 +48,7 @@ export default async function HomePage() {
       {front.sections.map((section) => (
         <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="border-t-4 border-ink py-6">
           <h2 id={`section-${section.slug}`} className="font-sans text-lg font-bold">
-            <Link href={`/sections/${section.slug}`} className="hover:underline">
+            <Link prefetch={false} href={`/sections/${section.slug}`} className="hover:underline">
               {section.name} <span aria-hidden="true">›</span>
             </Link>
           </h2>

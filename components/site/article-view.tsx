@@ -31,7 +31,7 @@ export function ArticleView({ article, children }: { article: ArticleViewModel; 
     <>
       <header>
         <p className="font-sans text-sm font-bold tracking-wide text-accent uppercase">
-          <Link href={`/sections/${article.section.slug}`} className="hover:underline">{article.section.name}</Link>
+          <Link prefetch={false} href={`/sections/${article.section.slug}`} className="hover:underline">{article.section.name}</Link>
         </p>
         <h1 className="mt-2 font-serif text-4xl leading-tight font-bold text-balance sm:text-5xl">{article.headline}</h1>
         {article.deck && <p className="mt-4 font-serif text-xl text-muted sm:text-2xl">{article.deck}</p>}
@@ -72,7 +72,7 @@ export function ArticleView({ article, children }: { article: ArticleViewModel; 
           <ul className="flex flex-wrap gap-2">
             {article.tags.map((tag) => (
               <li key={tag.slug}>
-                <Link href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-rule px-3 py-1 hover:border-ink">
+                <Link prefetch={false} href={`/tags/${tag.slug}`} className="inline-block rounded-full border border-rule px-3 py-1 hover:border-ink">
                   {tag.name}
                 </Link>
               </li>

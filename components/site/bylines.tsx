@@ -11,7 +11,7 @@ export function Bylines({ bylines, linked = true }: { bylines: Byline[]; linked?
         <span key={byline.slug}>
           {i > 0 && (i === bylines.length - 1 ? ' and ' : ', ')}
           {linked ? (
-            <Link href={`/authors/${byline.slug}`} rel="author" className="font-semibold hover:underline">
+            <Link prefetch={false} href={`/authors/${byline.slug}`} rel="author" className="font-semibold hover:underline">
               {byline.name}
             </Link>
           ) : (

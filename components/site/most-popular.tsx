@@ -26,7 +26,7 @@ export async function MostPopular() {
             <span className="font-serif text-2xl leading-none font-bold text-accent" aria-hidden="true">
               {i + 1}
             </span>
-            <Link href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">
+            <Link prefetch={false} href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">
               {story.headline}
             </Link>
           </li>

@@ -8,6 +8,8 @@ type Props = {
   sizes: string;
   /** The page's main image: load at once, at high priority. */
   priority?: boolean;
+  /** Near the top of the page: load at once, at normal priority. */
+  eager?: boolean;
   className?: string;
 };
 
@@ -15,7 +17,7 @@ type Props = {
  * A picture with AVIF and WebP sources over the width ladder, and a fallback in the
  * original format. Width and height are always set, so nothing shifts while it loads.
  */
-export function ReaderImageView({ image, sizes, priority = false, className }: Props) {
+export function ReaderImageView({ image, sizes, priority = false, eager = false, className }: Props) {
   const srcSet = (format: string) =>
     image.renditions
       .filter((rendition) => rendition.format === format)
@@ -36,7 +38,7 @@ export function ReaderImageView({ image, sizes, priority = false, className }: P
         width={image.width}
         height={image.height}
         alt={image.alt}
-        loading={priority ? 'eager' : 'lazy'}
+        loading={priority || eager ? 'eager' : 'lazy'}
         fetchPriority={priority ? 'high' : undefined}
         decoding={priority ? 'sync' : 'async'}
         className={className}

@@ -9,9 +9,9 @@ export function SiteFooter() {
           © {site.name}. Published with Masthead.
         </p>
         <ul className="flex gap-4">
-          <li><Link href="/corrections" className="hover:underline">Corrections</Link></li>
+          <li><Link prefetch={false} href="/corrections" className="hover:underline">Corrections</Link></li>
           <li><a href="/feed.xml" className="hover:underline">RSS feed</a></li>
-          <li><Link href="/search" className="hover:underline">Search</Link></li>
+          <li><Link prefetch={false} href="/search" className="hover:underline">Search</Link></li>
         </ul>
       </div>
     </footer>

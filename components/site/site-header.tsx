@@ -22,13 +22,13 @@ export async function SiteHeader() {
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-1.5 font-sans text-xs text-muted">
           <p>{formatLongDate(now)}</p>
           <p className="flex gap-4">
-            <Link href="/search" className="hover:underline">Search</Link>
-            <Link href="/corrections" className="hover:underline">Corrections</Link>
+            <Link prefetch={false} href="/search" className="hover:underline">Search</Link>
+            <Link prefetch={false} href="/corrections" className="hover:underline">Corrections</Link>
           </p>
         </div>
       </div>
       <div className="mx-auto max-w-6xl px-4 py-4 text-center sm:py-6">
-        <Link href="/" className="font-serif text-[2rem] font-bold leading-none tracking-tight sm:text-6xl">
+        <Link prefetch={false} href="/" className="font-serif text-[2rem] font-bold leading-none tracking-tight sm:text-6xl">
           {site.name}
         </Link>
       </div>
@@ -36,7 +36,7 @@ export async function SiteHeader() {
         <ul className="mx-auto flex max-w-6xl gap-5 overflow-x-auto px-4 py-2.5 font-sans text-sm font-semibold whitespace-nowrap sm:justify-center">
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link href={`/sections/${section.slug}`} className="hover:underline">
+              <Link prefetch={false} href={`/sections/${section.slug}`} className="hover:underline">
                 {section.name}
               </Link>
             </li>

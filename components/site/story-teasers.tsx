@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/reader/summaries';
 import { Bylines } from './bylines';
-import { RelativeTime } from './relative-time';
+import { PublishedTime } from './published-time';
 import { ReaderImageView } from './reader-image';
 
 const href = (story: ArticleSummary) => `/articles/${story.slug}`;
@@ -18,7 +18,7 @@ function Meta({ story }: { story: ArticleSummary }) {
     <p className="mt-2 font-sans text-sm text-muted">
       <Bylines bylines={story.bylines} linked={false} />
       {story.bylines.length > 0 && ' · '}
-      <RelativeTime date={story.publishedAt} />
+      <PublishedTime date={story.publishedAt} />
     </p>
   );
 }
@@ -28,14 +28,14 @@ export function LeadStory({ story }: { story: ArticleSummary }) {
   return (
     <article className="grid gap-4 md:grid-cols-5 md:gap-6">
       {story.hero && (
-        <Link href={href(story)} tabIndex={-1} aria-hidden="true" className="md:order-2 md:col-span-3">
+        <Link prefetch={false} href={href(story)} tabIndex={-1} aria-hidden="true" className="md:order-2 md:col-span-3">
           <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 480px, (min-width: 768px) 60vw, 100vw" priority className="h-auto w-full" />
         </Link>
       )}
       <div className={story.hero ? 'md:col-span-2' : 'md:col-span-5'}>
         <Kicker story={story} />
         <h2 className="mt-1 font-serif text-3xl leading-tight font-bold sm:text-4xl">
-          <Link href={href(story)} className="hover:underline">{story.headline}</Link>
+          <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
         </h2>
         {story.deck && <p className="mt-3 font-serif text-lg text-muted sm:text-xl">{story.deck}</p>}
         <Meta story={story} />
@@ -45,17 +45,17 @@ export function LeadStory({ story }: { story: ArticleSummary }) {
 }
 
 /** A story with a small picture, for grids of top stories and sections. */
-export function StoryTeaser({ story, showImage = true }: { story: ArticleSummary; showImage?: boolean }) {
+export function StoryTeaser({ story, showImage = true, eager = false }: { story: ArticleSummary; showImage?: boolean; eager?: boolean }) {
   return (
     <article>
       {showImage && story.hero && (
-        <Link href={href(story)} tabIndex={-1} aria-hidden="true" className="mb-3 block">
-          <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 340px, (min-width: 640px) 50vw, 100vw" className="h-auto w-full" />
+        <Link prefetch={false} href={href(story)} tabIndex={-1} aria-hidden="true" className="mb-3 block">
+          <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 340px, (min-width: 640px) 50vw, 100vw" eager={eager} className="h-auto w-full" />
         </Link>
       )}
       <Kicker story={story} />
       <h3 className="mt-1 font-serif text-xl leading-snug font-semibold">
-        <Link href={href(story)} className="hover:underline">{story.headline}</Link>
+        <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
       </h3>
       {story.deck && <p className="mt-2 line-clamp-3 font-serif text-base text-muted">{story.deck}</p>}
       <Meta story={story} />
@@ -80,14 +80,14 @@ export function StoryListItem({
       <div className="min-w-0 flex-1">
         <Kicker story={story} />
         <Heading className="mt-1 font-serif text-xl leading-snug font-semibold sm:text-2xl">
-          <Link href={href(story)} className="hover:underline">{story.headline}</Link>
+          <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
         </Heading>
         {story.deck && <p className="mt-2 font-serif text-base text-muted sm:text-lg">{story.deck}</p>}
         <Meta story={story} />
         {children}
       </div>
       {story.hero && (
-        <Link href={href(story)} tabIndex={-1} aria-hidden="true" className="w-28 shrink-0 sm:w-48">
+        <Link prefetch={false} href={href(story)} tabIndex={-1} aria-hidden="true" className="w-28 shrink-0 sm:w-48">
           <ReaderImageView image={story.hero} sizes="(min-width: 640px) 192px, 112px" className="h-auto w-full" />
         </Link>
       )}

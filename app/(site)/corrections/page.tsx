@@ -26,7 +26,7 @@ export default async function CorrectionsPage() {
           {corrections.map((correction) => (
             <li key={correction.id} className="border-b border-rule py-5">
               <h2 className="font-serif text-xl font-semibold">
-                <Link href={`/articles/${correction.slug}`} className="hover:underline">{correction.headline}</Link>
+                <Link prefetch={false} href={`/articles/${correction.slug}`} className="hover:underline">{correction.headline}</Link>
               </h2>
               <p className="mt-2 font-serif text-lg">{correction.body}</p>
               <p className="mt-2 font-sans text-sm text-muted">

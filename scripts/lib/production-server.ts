@@ -1,0 +1,78 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { connect } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { seedDemoContent } from '@/db/seed/seed-demo-content';
+import { assertLocalDatabase, createDatabase } from './databases';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
+
+export type ProductionServer = { url: string; databaseUrl: string; stop(): Promise<void> };
+
+export type StartProductionServerParams = {
+  /** A database name: it is dropped, created, migrated and seeded with the demo newsroom. */
+  database: string;
+  port: number;
+  build: boolean;
+  log?: (line: string) => void;
+  /** Leave the database empty of demo content (a benchmark fills its own). */
+  seed?: boolean;
+};
+
+/**
+ * `next build` + `next start` on a freshly seeded database, on DATABASE_URL's server or the
+ * embedded one: what browser tests and benchmarks run against.
+ */
+export async function startProductionServer(params: StartProductionServerParams): Promise<ProductionServer> {
+  const log = params.log ?? console.log;
+  const embedded: EmbeddedPostgres | undefined = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(log);
+  const serverUrl = process.env.DATABASE_URL ?? embedded!.urlFor('postgres');
+  let next: ChildProcess | undefined;
+  const stop = async () => {
+    if (next && next.exitCode === null) {
+      next.kill('SIGTERM');
+      await new Promise((done) => next!.once('exit', done));
+    }
+    await embedded?.stop();
+  };
+  try {
+    assertLocalDatabase(serverUrl);
+    const databaseUrl = await createDatabase({ serverUrl, name: params.database, replace: true });
+    await migrateDatabase(databaseUrl);
+    if (params.seed !== false) {
+      const { db, client } = connect(databaseUrl, { max: 1 });
+      await seedDemoContent(db).finally(() => client.end());
+    }
+    const url = `http://localhost:${params.port}`;
+    const env = {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      SITE_URL: url,
+      AUTH_SECRET: process.env.AUTH_SECRET ?? 'local-test-secret-not-used-anywhere-else',
+      AUTH_TRUST_HOST: 'true',
+      NEXT_TELEMETRY_DISABLED: '1',
+    };
+    const run = (args: string[]) => spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: 'inherit', env });
+    if (params.build) {
+      next = run(['build']);
+      const code = await new Promise<number>((done) => next!.once('exit', (c) => done(c ?? 1)));
+      if (code !== 0) throw new Error(`next build failed (${code})`);
+    }
+    next = run(['start', '--port', String(params.port)]);
+    await waitForHealth(`${url}/api/health`);
+    return { url, databaseUrl, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function waitForHealth(url: string): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 500));
+  }
+  throw new Error(`${url} did not become healthy`);
+}
