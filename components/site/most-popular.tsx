@@ -1,16 +1,16 @@
 import Link from 'next/link';
-import { connection } from 'next/server';
-import { findMostPopular, freshStories } from '@/lib/reader/popular';
+import { findMostPopular } from '@/lib/reader/popular';
 
 /**
- * "Most Popular", rendered per request from its own one-minute cache so it never makes
- * a cached page stale. Hidden, rather than wrong, when its data is old or unavailable.
+ * "Most Popular". Its data is cached for a minute, so the page around it is refreshed about
+ * once a minute while people read it (served from cache in between, never per request),
+ * and is re-rendered at once when a page has gone five minutes without a refresh.
+ * When the counts cannot be read, the list is left out rather than shown wrong.
  */
 export async function MostPopular() {
-  await connection();
   let stories;
   try {
-    stories = freshStories(await findMostPopular());
+    stories = (await findMostPopular()).stories;
   } catch {
     return null;
   }

@@ -8,16 +8,16 @@ import { secondsUntilMidnight, siteDay } from '@/lib/dates';
 import { isPublic } from './summaries';
 
 export type PopularStory = { slug: string; headline: string; views: number };
-export type MostPopular = { computedAt: number; stories: PopularStory[] };
+export type MostPopular = { stories: PopularStory[] };
 
 /**
  * The ten most-read public stories of the last 24 hours, from the daily counts: all of
  * today's views plus yesterday's in proportion to the hours of it still inside the window.
- * Cached for under a minute, as its own part of the page.
+ * Cached for a minute.
  */
 export async function findMostPopular(limit = 10): Promise<MostPopular> {
   'use cache';
-  cacheLife({ stale: 30, revalidate: 45, expire: 120 });
+  cacheLife({ stale: 30, revalidate: 45, expire: 300 });
   cacheTag(cacheTags.mostPopular, cacheTags.publishedLists);
   const now = new Date();
   const today = siteDay(now);
@@ -33,7 +33,7 @@ export async function findMostPopular(limit = 10): Promise<MostPopular> {
     .groupBy(dailyViews.articleId)
     .orderBy(sql`2 desc`)
     .limit(limit * 2);
-  if (top.length === 0) return { computedAt: now.getTime(), stories: [] };
+  if (top.length === 0) return { stories: [] };
 
   const rows = await db
     .select({ id: articles.id, slug: articles.slug, headline: articleRevisions.headline })
@@ -47,12 +47,6 @@ export async function findMostPopular(limit = 10): Promise<MostPopular> {
       return story ? [{ slug: story.slug, headline: story.headline, views: Math.round(Number(row.score)) }] : [];
     })
     .slice(0, limit);
-  return { computedAt: now.getTime(), stories };
+  return { stories };
 }
 
-const STALE_AFTER_MS = 5 * 60_000;
-
-/** The list, or nothing when it was computed too long ago to be trusted (call per request). */
-export function freshStories(popular: MostPopular, now = Date.now()): PopularStory[] {
-  return now - popular.computedAt > STALE_AFTER_MS ? [] : popular.stories;
-}

@@ -13,8 +13,10 @@ export type StartProductionServerParams = {
   port: number;
   build: boolean;
   log?: (line: string) => void;
-  /** Leave the database empty of demo content (a benchmark fills its own). */
-  seed?: boolean;
+  /** Keep the database if it exists (a benchmark reusing generated data). */
+  keepDatabase?: boolean;
+  /** Runs on the fresh database after seeding, before the build. */
+  prepare?: (databaseUrl: string) => Promise<void>;
 };
 
 /**
@@ -35,12 +37,11 @@ export async function startProductionServer(params: StartProductionServerParams)
   };
   try {
     assertLocalDatabase(serverUrl);
-    const databaseUrl = await createDatabase({ serverUrl, name: params.database, replace: true });
+    const databaseUrl = await createDatabase({ serverUrl, name: params.database, replace: !params.keepDatabase });
     await migrateDatabase(databaseUrl);
-    if (params.seed !== false) {
-      const { db, client } = connect(databaseUrl, { max: 1 });
-      await seedDemoContent(db).finally(() => client.end());
-    }
+    const { db, client } = connect(databaseUrl, { max: 1 });
+    await seedDemoContent(db).finally(() => client.end());
+    await params.prepare?.(databaseUrl);
     const url = `http://localhost:${params.port}`;
     const env = {
       ...process.env,
