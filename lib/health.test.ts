@@ -6,3 +6,19 @@ describe('health check', () => {
     expect(await checkHealth()).toEqual({ ok: true, database: 'up', pendingMigrations: 0 });
   });
 });
+
+describe('health check on a database without the migrations', () => {
+  it('reports the pending migrations as not ok', async () => {
+    const { inject } = await import('vitest');
+    const { createDatabase } = await import('@/scripts/lib/databases');
+    const { connect } = await import('@/db/client');
+    const { countPendingMigrations } = await import('@/db/migrate');
+    const url = await createDatabase({ serverUrl: inject('serverUrl'), name: `${inject('databasePrefix')}_empty`, replace: true });
+    const { db, client } = connect(url, { max: 1 });
+    try {
+      expect(await countPendingMigrations(db)).toBeGreaterThan(0);
+    } finally {
+      await client.end();
+    }
+  });
+});

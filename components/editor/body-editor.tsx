@@ -24,7 +24,9 @@ export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, o
     immediatelyRender: false,
     editorProps: { attributes: { class: 'article-body min-h-[24rem] rounded-b border border-rule p-4 focus:outline-none', 'aria-label': 'Story text', role: 'textbox', 'aria-multiline': 'true' } },
     onUpdate: ({ editor: e }) => {
-      if (e.isEditable) onChange(e.getJSON() as DocNode, e.getText());
+      // A plain copy: ProseMirror's attribute objects have no prototype, which React's
+      // server-action serializer would not send as data.
+      if (e.isEditable) onChange(JSON.parse(JSON.stringify(e.getJSON())) as DocNode, e.getText());
     },
   });
   useEffect(() => {

@@ -27,6 +27,20 @@ type Props = {
   sidebar: React.ReactNode;
 };
 
+const FIELD_NAMES: Record<string, string> = {
+  headline: 'Headline',
+  deck: 'Deck',
+  slug: 'Address',
+  sectionId: 'Section',
+  tags: 'Tags',
+  bylineIds: 'Bylines',
+  heroMediaId: 'Main picture',
+  seoTitle: 'Search title',
+  seoDescription: 'Search description',
+  embargoUntil: 'Embargo',
+  body: 'Story text',
+};
+
 function textOf(doc: DocNode): string {
   const parts: string[] = [];
   const walk = (node: DocNode) => {
@@ -163,7 +177,18 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
         />
       )}
       {state.kind === 'invalid' && (
-        <p role="alert" className="text-sm text-accent">{state.message}</p>
+        <div role="alert" className="text-sm text-accent">
+          <p>{state.message}</p>
+          {state.fieldErrors && (
+            <ul className="list-disc pl-5">
+              {Object.entries(state.fieldErrors).map(([field, messages]) => (
+                <li key={field}>
+                  {FIELD_NAMES[field] ?? field}: {messages.join(' ')}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">

@@ -1,20 +1,8 @@
-import type { ArticleStatus, DocNode } from '@/db/schema';
+import type { ArticleStatus } from '@/db/schema';
+import type { WorkingCopy } from '@/lib/workflow/working-copy';
 
 /** The working copy as the story editor holds it. */
-export type StoryDraft = {
-  headline: string;
-  deck: string;
-  slug: string;
-  sectionId: number;
-  tags: string[];
-  bylineIds: string[];
-  heroMediaId: string | null;
-  seoTitle: string;
-  seoDescription: string;
-  /** ISO instant, or null. */
-  embargoUntil: string | null;
-  body: DocNode;
-};
+export type StoryDraft = WorkingCopy['draft'];
 
 export type PresenceView = { heldBy: { name: string; since: string } | null; mine: boolean; version: number };
 

@@ -14,17 +14,10 @@ import {
 } from '@/app/newsroom/articles/actions';
 import type { ActionResult } from '@/lib/actions/define-action';
 import type { TransitionName } from '@/lib/workflow/transitions';
+import { STATUS_LABEL } from '@/components/newsroom/status-labels';
 
 type Runner = (previous: unknown, input: unknown) => Promise<ActionResult<unknown>>;
 
-const STATUS_LABEL: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Returned with notes',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
 
 type Props = {
   articleId: string;
@@ -61,7 +54,16 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
     }
   };
 
-  const button = (label: string) => (
+  const textStep = (action: Runner, label: string, button: string, rows: number) => (
+    <form action={run(action)} className="mt-2 grid gap-2">
+      <label className="grid gap-1">
+        {label}
+        <textarea name="text" required rows={rows} className="rounded border border-rule bg-paper px-2 py-1" />
+      </label>
+      <div>{submit(button)}</div>
+    </form>
+  );
+  const submit = (label: string) => (
     <button type="submit" disabled={busy} className="rounded bg-ink px-3 py-1.5 text-sm font-semibold text-paper disabled:opacity-50">
       {label}
     </button>
@@ -83,15 +85,15 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
           {result.message}
         </p>
       )}
-      {has('submit') && box(<form action={run(submitForReviewAction)}>{button('Submit for review')}</form>, 'submit')}
-      {has('publish') && box(<form action={run(publishAction)}>{button('Publish')}</form>, 'publish')}
+      {has('submit') && box(<form action={run(submitForReviewAction)}>{submit('Submit for review')}</form>, 'submit')}
+      {has('publish') && box(<form action={run(publishAction)}>{submit('Publish')}</form>, 'publish')}
       {has('publish_update') &&
         box(
           <form action={run(publishUpdateAction)} className="grid gap-2">
             <label className="flex items-center gap-2">
               <input type="checkbox" name="minor" /> Minor fix (keep the reader-visible “Updated” time)
             </label>
-            <div>{button('Publish update')}</div>
+            <div>{submit('Publish update')}</div>
           </form>,
           'update',
         )}
@@ -102,33 +104,21 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
               Publish at ({timeZone})
               <input type="datetime-local" name="scheduledFor" step={1} required defaultValue={defaultScheduleValue} className="rounded border border-rule bg-paper px-2 py-1 font-normal" />
             </label>
-            <div>{button('Schedule')}</div>
+            <div>{submit('Schedule')}</div>
           </form>,
           'schedule',
         )}
-      {has('unschedule') && box(<form action={run(unscheduleAction)}>{button('Unschedule')}</form>, 'unschedule')}
+      {has('unschedule') && box(<form action={run(unscheduleAction)}>{submit('Unschedule')}</form>, 'unschedule')}
       {has('request_changes') &&
         box(
-          <form action={run(requestChangesAction)} className="grid gap-2">
-            <label className="grid gap-1 font-semibold">
-              Note for the reporter
-              <textarea name="text" required rows={3} className="rounded border border-rule bg-paper px-2 py-1 font-normal" />
-            </label>
-            <div>{button('Request changes')}</div>
-          </form>,
+          textStep(requestChangesAction, 'Note for the reporter', 'Request changes', 3),
           'request',
         )}
       {has('add_correction') &&
         box(
           <details>
             <summary className="cursor-pointer font-semibold">Correct the published story</summary>
-            <form action={run(addCorrectionAction)} className="mt-2 grid gap-2">
-              <label className="grid gap-1">
-                Correction, as readers will see it
-                <textarea name="text" required rows={3} className="rounded border border-rule bg-paper px-2 py-1" />
-              </label>
-              <div>{button('Add correction')}</div>
-            </form>
+            {textStep(addCorrectionAction, 'Correction, as readers will see it', 'Add correction', 3)}
           </details>,
           'correct',
         )}
@@ -136,13 +126,7 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
         box(
           <details>
             <summary className="cursor-pointer font-semibold">Take the story down</summary>
-            <form action={run(unpublishAction)} className="mt-2 grid gap-2">
-              <label className="grid gap-1">
-                Reason for unpublishing (staff only)
-                <textarea name="text" required rows={2} className="rounded border border-rule bg-paper px-2 py-1" />
-              </label>
-              <div>{button('Unpublish')}</div>
-            </form>
+            {textStep(unpublishAction, 'Reason for unpublishing (staff only)', 'Unpublish', 2)}
           </details>,
           'unpublish',
         )}

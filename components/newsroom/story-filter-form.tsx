@@ -1,5 +1,5 @@
 import type { StoryFilter } from '@/lib/workflow/newsroom-queries';
-import { STATUS_LABEL } from './story-table';
+import { STATUS_LABEL } from './status-labels';
 
 type Props = { filter: StoryFilter; sections: { id: number; name: string }[]; staff: { id: string; displayName: string }[] };
 

@@ -1,15 +1,8 @@
 import Link from 'next/link';
 import { formatPublishedTime } from '@/lib/dates';
 import type { NewsroomStory } from '@/lib/workflow/newsroom-queries';
+import { STATUS_LABEL } from './status-labels';
 
-export const STATUS_LABEL: Record<string, string> = {
-  draft: 'Draft',
-  in_review: 'In review',
-  changes_requested: 'Returned with notes',
-  scheduled: 'Scheduled',
-  published: 'Published',
-  unpublished: 'Unpublished',
-};
 
 function waited(since: Date, now: number): string {
   const minutes = Math.max(0, Math.round((now - since.getTime()) / 60_000));

@@ -81,8 +81,7 @@ async function execute<S extends z.ZodType, T>(
   const values = echoableValues(fields);
   const parsed = schema.safeParse(fields);
   if (!parsed.success) {
-    const fieldErrors = z.flattenError(parsed.error).fieldErrors as Record<string, string[]>;
-    return { ok: false, code: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors, values };
+    return { ok: false, code: 'invalid', message: 'Please correct the highlighted fields.', fieldErrors: fieldErrorsOf(parsed.error), values };
   }
   try {
     const result = (await run(parsed.data)) ?? { ok: true };
@@ -96,6 +95,20 @@ async function execute<S extends z.ZodType, T>(
     console.error('Server action failed', error);
     return { ok: false, code: 'failed', message: 'Something went wrong on our side. Nothing was changed; please try again.', values };
   }
+}
+
+/**
+ * Messages by field name. A field nested in a group (the story editor sends its fields as
+ * `fields.headline`) is named by its own name, so the form can show the message by it.
+ */
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    const key = (path[0] === 'fields' ? path[1] : path[0]) ?? 'form';
+    (errors[key] ??= []).push(issue.message);
+  }
+  return errors;
 }
 
 /** The text fields of a submission, minus passwords and tokens, to put back into the form. */

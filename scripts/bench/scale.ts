@@ -45,7 +45,8 @@ try {
   const queries: Record<string, string> = {
     [`section page ${deepPage} of ${Math.ceil(total / 20)}`]: `select article_id from reader_list_entries where list_key = '${key}' and position <= ${upper} and position > ${upper - 20} order by position desc`,
     'newest stories (front page)': `select article_id from reader_list_entries where list_key = 'all' order by position desc limit 17`,
-    'search "harbour strike"': `select id from articles where status = 'published' and search_vector @@ websearch_to_tsquery('english', 'harbour strike') order by ts_rank_cd(search_vector, websearch_to_tsquery('english', 'harbour strike')) desc, published_at desc limit 10`,
+    'search "harbour strike" (ranked among the newest 2,000 matches)': `select id from (select id, search_vector, published_at from articles where status = 'published' and search_vector @@ websearch_to_tsquery('english', 'harbour strike') order by published_at desc limit 2000) c order by ts_rank_cd(search_vector, websearch_to_tsquery('english', 'harbour strike')) desc, published_at desc limit 10`,
+    'search a common phrase, one word excluded': `select id from (select id, search_vector, published_at from articles where status = 'published' and search_vector @@ websearch_to_tsquery('english', '"festival drew performers" -storm') order by published_at desc limit 2000) c order by ts_rank_cd(search_vector, websearch_to_tsquery('english', '"festival drew performers" -storm')) desc, published_at desc limit 10`,
     'search count (capped at 1,001)': `select count(*) from (select 1 from articles where status = 'published' and search_vector @@ websearch_to_tsquery('english', 'harbour strike') limit 1001) m`,
     'most popular (two days of counts)': `select article_id, sum(views) from daily_views where day in (current_date, current_date - 1) group by article_id order by 2 desc limit 20`,
   };
