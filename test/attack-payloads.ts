@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const folder = resolve('../shared/testdata/attack');
+const folder = resolve('test/fixtures/attack');
 const read = (name: string) =>
   readFileSync(resolve(folder, name), 'utf8')
     .split('\n')

@@ -4,6 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, articleTags, corrections, tags, type DocNode } from '@/db/schema';
 import { cacheTags } from '@/lib/cache-tags';
+import { imagesIn } from '@/lib/content/sanitize-document';
 import { findReaderImages, type ReaderImage } from './images';
 import { isPublic, selectSummaries, toSummaries, type ArticleSummary } from './summaries';
 
@@ -20,12 +21,6 @@ export type PublishedArticle = ArticleSummary & {
   tags: { slug: string; name: string }[];
   corrections: { id: number; body: string; createdAt: Date }[];
 };
-
-function imageIdsIn(node: DocNode, found: string[] = []): string[] {
-  if (node.type === 'image' && typeof node.attrs?.mediaId === 'string') found.push(node.attrs.mediaId);
-  for (const child of node.content ?? []) imageIdsIn(child, found);
-  return found;
-}
 
 /** One published story by its current slug, or null (unknown, unpublished or embargoed). */
 export async function getPublishedArticleBySlug(slug: string): Promise<PublishedArticle | null> {
@@ -63,7 +58,7 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
       .from(corrections)
       .where(eq(corrections.articleId, row.id))
       .orderBy(asc(corrections.createdAt)),
-    findReaderImages(imageIdsIn(details!.body)),
+    findReaderImages(imagesIn(details!.body)),
   ]);
   const latestCorrection = correctionRows.at(-1)?.createdAt;
   const modifiedAt = [row.updatedAt, latestCorrection, row.firstPublishedAt]

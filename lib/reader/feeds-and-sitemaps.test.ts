@@ -7,7 +7,7 @@ import { createArticle, createSection } from '@/test/factories';
 import { buildRssFeed } from './feeds';
 import { buildNewsSitemap, buildSitemap } from './sitemaps';
 
-const XSD = resolve('../shared/testdata/xsd/all-local.xsd');
+const XSD = resolve('test/fixtures/xsd/all-local.xsd');
 const dir = mkdtempSync(join(tmpdir(), 'masthead-xml-'));
 
 function saved(name: string, xml: string) {
