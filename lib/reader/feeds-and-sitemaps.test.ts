@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createArticle, createSection } from '@/test/factories';
 import { buildRssFeed } from './feeds';
-import { buildNewsSitemap, buildSitemap } from './sitemaps';
+import { buildNewsSitemap, buildSitemap, buildSitemapFile } from './sitemaps';
 
 const XSD = resolve('test/fixtures/xsd/all-local.xsd');
+const INDEX_XSD = resolve('test/fixtures/xsd/siteindex.xsd');
 const dir = mkdtempSync(join(tmpdir(), 'masthead-xml-'));
 
 function saved(name: string, xml: string) {
@@ -28,6 +29,27 @@ describe('sitemaps', () => {
       execFileSync('xmllint', ['--nonet', '--noout', '--schema', XSD, file], { stdio: 'pipe' });
     }
     expect(await buildNewsSitemap()).toContain('Tides &amp; &lt;tricky&gt; &quot;quotes&quot;  in a headline');
+  });
+});
+
+describe('a large site', () => {
+  it('gets a sitemap index whose files hold every story once, all valid', async () => {
+    for (let i = 0; i < 12; i++) await createArticle({ status: 'published' });
+    const perFile = 5;
+    const index = await buildSitemap(perFile);
+    const indexFile = saved('index.xml', index);
+    execFileSync('xmllint', ['--nonet', '--noout', '--schema', INDEX_XSD, indexFile], { stdio: 'pipe' });
+    const files = Number(xpath(indexFile, "count(//*[local-name()='sitemap'])"));
+    expect(files).toBeGreaterThan(1);
+    const seen: string[] = [];
+    for (let n = 1; n < files; n++) {
+      const xml = (await buildSitemapFile(n, perFile))!;
+      const file = saved(`part-${n}.xml`, xml);
+      execFileSync('xmllint', ['--nonet', '--noout', '--schema', XSD, file], { stdio: 'pipe' });
+      seen.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!));
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(await buildSitemapFile(files + 1, perFile)).toBeNull();
   });
 });
 

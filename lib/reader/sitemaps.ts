@@ -59,13 +59,13 @@ async function storyEntries(from: number, to: number): Promise<Entry[]> {
  * `/sitemap.xml`: one urlset while the site has fewer than 50,000 addresses, then a
  * sitemap index of `/sitemaps/<n>.xml` files (number 0 holds the section and author pages).
  */
-export async function buildSitemap(): Promise<string> {
+export async function buildSitemap(perFile = URLS_PER_SITEMAP): Promise<string> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.publishedLists, cacheTags.sections, cacheTags.authors);
   const [pages, stories] = await Promise.all([pageEntries(), countLiveStories()]);
-  if (pages.length + stories <= URLS_PER_SITEMAP) return urlset([...pages, ...(await storyEntries(0, stories))]);
-  const files = Math.ceil(stories / URLS_PER_SITEMAP);
+  if (pages.length + stories <= perFile) return urlset([...pages, ...(await storyEntries(0, stories))]);
+  const files = Math.ceil(stories / perFile);
   const locs = [absoluteUrl('/sitemaps/0.xml'), ...Array.from({ length: files }, (_, i) => absoluteUrl(`/sitemaps/${i + 1}.xml`))];
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="${SITEMAP_NS}">\n${locs
     .map((loc) => `<sitemap><loc>${xmlText(loc)}</loc></sitemap>`)
@@ -73,16 +73,16 @@ export async function buildSitemap(): Promise<string> {
 }
 
 /** One file of the sitemap index, or null when there is no such file. */
-export async function buildSitemapFile(n: number): Promise<string | null> {
+export async function buildSitemapFile(n: number, perFile = URLS_PER_SITEMAP): Promise<string | null> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.publishedLists, cacheTags.sections, cacheTags.authors);
   if (n === 0) return urlset(await pageEntries());
   const stories = await countLiveStories();
   // Files count from the oldest stories, so a file's contents stay put as new stories arrive.
-  const from = (n - 1) * URLS_PER_SITEMAP;
+  const from = (n - 1) * perFile;
   if (n < 1 || from >= stories) return null;
-  return urlset(await storyEntries(from, Math.min(from + URLS_PER_SITEMAP, stories)));
+  return urlset(await storyEntries(from, Math.min(from + perFile, stories)));
 }
 
 /** Google News sitemap: stories first published in the last 48 hours (at most 1,000). */
