@@ -10,7 +10,7 @@ export default function NotFound() {
   return (
     <>
       <SiteHeader />
-      <main id="main" className="mx-auto max-w-2xl px-4 py-16">
+      <main id="main" className="wrap-anywhere mx-auto max-w-2xl px-4 py-16">
         <h1 className="font-serif text-4xl font-bold">We could not find that page</h1>
         <p className="mt-4 text-lg text-muted">
           The address may be mistyped, or the story may never have existed. Try a search, or go to the{' '}

@@ -5,7 +5,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
   return (
     <>
       <SiteHeader />
-      <main id="main" className="mx-auto max-w-6xl px-4">
+      <main id="main" className="wrap-anywhere mx-auto max-w-6xl px-4">
         {children}
       </main>
       <SiteFooter />

@@ -201,12 +201,12 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
               rows={2}
               readOnly={!editable}
               aria-invalid={errors?.headline ? true : undefined}
-              className={`${field} font-serif text-3xl font-bold`}
+              className={`${field} font-serif text-2xl font-bold [field-sizing:content] sm:text-3xl`}
             />
           </label>
           <label className="grid gap-1 text-sm font-semibold">
             Deck
-            <textarea value={draft.deck} onChange={(e) => update({ deck: e.target.value })} rows={2} readOnly={!editable} className={`${field} font-serif text-lg`} />
+            <textarea value={draft.deck} onChange={(e) => update({ deck: e.target.value })} rows={2} readOnly={!editable} className={`${field} font-serif text-lg font-normal [field-sizing:content]`} />
           </label>
           <BodyEditor
             initial={story.draft.body}
