@@ -36,6 +36,14 @@ describe('view counting', () => {
     expect(await viewsOf(story.id)).toBe(3);
   });
 
+  it('puts a much-read story into Most Popular once the counts are flushed', async () => {
+    const story = await createArticle({ status: 'published' });
+    for (let reader = 0; reader < 5000; reader++) recordView(story.id, `reader-${reader}`);
+    await flushViews();
+    const { findMostPopular } = await import('@/lib/reader/popular');
+    expect((await findMostPopular()).stories.map((s) => s.slug)).toContain(story.slug);
+  });
+
   it('counts a browser’s beacon, ignores bots, and refuses malformed reports with 400', async () => {
     const story = await createArticle({ status: 'published' });
     expect((await beacon(JSON.stringify({ id: story.id }))).status).toBe(204);
