@@ -18,6 +18,7 @@ export const CAPABILITIES = [
   'media.edit',
   'media.delete',
   'users.manage',
+  'sections.manage',
   'audit.view',
   'account.own',
 ] as const;
@@ -43,7 +44,7 @@ const EDITOR: Capability[] = [
   'article.share_preview',
   'media.delete',
 ];
-const ADMIN: Capability[] = [...EDITOR, 'users.manage', 'audit.view'];
+const ADMIN: Capability[] = [...EDITOR, 'users.manage', 'sections.manage', 'audit.view'];
 
 /** The one map from role to capabilities. */
 export const ROLE_CAPABILITIES: Record<UserRole, ReadonlySet<Capability>> = {
