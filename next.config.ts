@@ -18,7 +18,11 @@ const nextConfig: NextConfig = {
   partialPrefetching: false,
   poweredByHeader: false,
   // The stylesheet is small: inline it rather than make the first paint wait for a request.
-  experimental: { inlineCss: true },
+  experimental: {
+    inlineCss: true,
+    // A long story's body, as the editor's JSON, can pass Next's default 1 MB per action.
+    serverActions: { bodySizeLimit: '4mb' },
+  },
   reactStrictMode: true,
   async headers() {
     return [
