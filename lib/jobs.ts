@@ -31,6 +31,7 @@ export async function startBackgroundJobs(databaseUrl: string): Promise<void> {
       if (Date.now() - lastCleanup > CLEANUP_EVERY_MS) {
         lastCleanup = Date.now();
         await db.execute(sql`delete from rate_limits where expire is not null and expire < ${Date.now()}`);
+        await db.execute(sql`delete from revoked_sessions where expires_at < now()`);
       }
     } catch (error) {
       console.error('Background job failed', error);

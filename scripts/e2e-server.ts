@@ -1,11 +1,11 @@
 /**
- * The server Playwright tests run against: a fresh `masthead_e2e` database (migrated and
+ * The server Playwright tests run against: a fresh `masthead_e2e` database (`E2E_DATABASE`; migrated and
  * seeded with the demo newsroom), then a production build served by `next start`.
  */
 import { startProductionServer } from './lib/production-server';
 
 const server = await startProductionServer({
-  database: 'masthead_e2e',
+  database: process.env.E2E_DATABASE ?? 'masthead_e2e',
   port: Number(process.env.E2E_PORT ?? 3100),
   build: process.env.E2E_SKIP_BUILD !== '1',
 }).catch((error) => {

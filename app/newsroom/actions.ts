@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { signOut } from '@/lib/auth/auth';
+import { revokeCurrentSession } from '@/lib/auth/current-user';
 import { recordAudit } from '@/lib/audit';
 import { db } from '@/db/client';
 import { signOutEverywhere } from '@/lib/users/account';
@@ -14,6 +15,7 @@ export const signOutAction = defineAction({
   capability: 'account.own',
   input: z.object({}),
   async run(_input, { user, ip }) {
+    await revokeCurrentSession();
     await recordAudit(db, { actorId: user.id, action: 'auth.sign_out', targetType: 'user', targetId: user.id, ip });
     await signOut({ redirect: false });
     redirect('/login');

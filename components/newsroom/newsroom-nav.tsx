@@ -14,7 +14,7 @@ const LINKS: { href: string; label: string; capability?: Capability }[] = [
 ];
 
 /** The newsroom's bar: only the places this person may go. */
-export function NewsroomNav({ user }: { user: CurrentUser }) {
+export function NewsroomNav({ user, unread }: { user: CurrentUser; unread: number }) {
   return (
     <header className="border-b border-rule bg-paper">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-paper focus:p-2">
@@ -26,7 +26,15 @@ export function NewsroomNav({ user }: { user: CurrentUser }) {
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm font-semibold">
             {LINKS.filter((link) => !link.capability || can(user, link.capability)).map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="hover:underline">{link.label}</Link>
+                <Link href={link.href} className="hover:underline">
+                  {link.label}
+                  {link.href === '/newsroom' && unread > 0 && (
+                    <span className="ml-1 rounded-full bg-accent px-1.5 text-xs text-paper">
+                      {unread}
+                      <span className="sr-only"> new notifications</span>
+                    </span>
+                  )}
+                </Link>
               </li>
             ))}
           </ul>

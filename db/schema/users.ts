@@ -63,6 +63,20 @@ export const userTokens = pgTable(
   (t) => [uniqueIndex('user_tokens_hash_key').on(t.tokenHash), index().on(t.userId)],
 );
 
+/**
+ * Sessions ended by signing out. A session is a signed cookie that would otherwise stay
+ * valid until it expires; its id is kept here until then, and refused.
+ */
+export const revokedSessions = pgTable(
+  'revoked_sessions',
+  {
+    sid: uuid().primaryKey(),
+    userId: uuid().references(() => users.id, { onDelete: 'cascade' }),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.expiresAt)],
+);
+
 /** Counters for rate-limiter-flexible's Postgres store (sign-in throttling), in its own layout. */
 export const rateLimits = pgTable('rate_limits', {
   key: varchar({ length: 255 }).primaryKey(),

@@ -11,6 +11,8 @@ declare module 'next-auth' {
   }
   interface Session {
     userId?: string;
+    /** This session's own id, so that signing out can end it on the server. */
+    sid?: string;
     sessionVersion?: number;
     /** When the person signed in (seconds since the epoch), for the absolute lifetime. */
     authTime?: number;
@@ -21,8 +23,8 @@ const credentialsInput = z.object({ email: z.string().email().max(320), password
 
 /**
  * Auth.js with email and password, sessions as signed JWT cookies. The token carries only
- * the user id, the session version and the sign-in time; getCurrentUser() checks the user
- * row on every request. The cookie lasts the idle timeout and is renewed as the person
+ * the user id, the session version, the sign-in time and a session id; getCurrentUser()
+ * checks the user row (and that the session was not signed out) on every request. The cookie lasts the idle timeout and is renewed as the person
  * works (by the proxy); the sign-in time bounds the whole session.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -47,6 +49,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         token.sub = user.id;
         token.sv = user.sessionVersion;
         token.authTime = now;
+        token.sid = crypto.randomUUID();
       }
       if (typeof token.authTime !== 'number' || now - token.authTime > sessionSettings.maxSeconds) return null;
       return token;
@@ -55,6 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (token.sub) session.userId = token.sub;
       session.sessionVersion = token.sv as number | undefined;
       session.authTime = token.authTime as number | undefined;
+      session.sid = token.sid as string | undefined;
       return session;
     },
   },

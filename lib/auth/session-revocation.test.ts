@@ -7,7 +7,7 @@ import { users } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { createUser } from '@/test/factories';
 import { sessionFor, actAs } from '@/test/session';
-import { getCurrentUser } from './current-user';
+import { getCurrentUser, revokeCurrentSession } from './current-user';
 
 /** A session (cookie) copied before a change must stop working at the very next request. */
 describe('session revocation', () => {
@@ -50,6 +50,15 @@ describe('session revocation', () => {
     await signOutEverywhere({ actor: { id: person.id, role: 'reporter' }, ip: '192.0.2.1' });
     actAs(copied);
     expect(await getCurrentUser()).toBeNull();
+  });
+
+  it('ends on signing out, though a copy of the cookie would still verify', async () => {
+    const { copied } = await setUp();
+    await revokeCurrentSession();
+    actAs(copied);
+    expect(await getCurrentUser()).toBeNull();
+    actAs({ ...copied!, sid: crypto.randomUUID() });
+    expect((await getCurrentUser())?.id).toBe(copied!.userId);
   });
 
   it('ends after the absolute lifetime even when used all along', async () => {
