@@ -37,7 +37,7 @@ export default async function MediaPage({ searchParams }: Props) {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {items.map((item) => (
-              <MediaCard key={item.id} item={{ ...item, uploaded: formatPublishedTime(item.createdAt) }} canDelete={can(user, 'media.delete')} />
+              <MediaCard key={item.id} item={{ ...item, uploaded: formatPublishedTime(item.createdAt) }} canDelete={can(user, 'media.delete')} canEditLive={can(user, 'media.edit_live')} />
             ))}
           </ul>
         )}
