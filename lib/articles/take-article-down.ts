@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles } from '@/db/schema';
-import { endPreviewLinks } from '@/lib/workflow/preview-links';
+import { endPreviewLinks } from '@/lib/workflow/end-preview-links';
 import { leaveReaderLists } from './reader-lists';
 
 /**

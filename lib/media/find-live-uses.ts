@@ -39,3 +39,11 @@ export async function findLiveUses(tx: Executor, mediaIds: string[]): Promise<Li
       .map((mediaId) => ({ mediaId, articleId: row.articleId, slug: row.slug, headline: row.headline })),
   );
 }
+
+/** "a published or scheduled story (“A”)", or "published or scheduled stories (“A”, “B” and 3 more)". */
+export function describeLiveUses(headlines: string[]): string {
+  const unique = [...new Set(headlines)];
+  const named = unique.slice(0, 3).map((h) => `“${h}”`).join(', ');
+  const more = unique.length > 3 ? ` and ${unique.length - 3} more` : '';
+  return unique.length === 1 ? `a published or scheduled story (${named})` : `published or scheduled stories (${named}${more})`;
+}

@@ -6,6 +6,8 @@ import { ForbiddenError } from '@/lib/permissions';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser, unique } from '@/test/factories';
 import { actorOf } from '@/test/stories';
+import { signInAs } from '@/test/session';
+import { updateMediaTextAction } from '@/app/newsroom/media/actions';
 import { updateMediaText } from './manage-media';
 
 async function picture() {
@@ -33,6 +35,16 @@ describe('pictures readers can see', () => {
     expect((refusal as Error).message).toMatch(/published or scheduled.*only editors/);
     expect((refusal as Error).message).toContain(story.headline);
     expect((await getPublishedArticleBySlug(story.slug))?.hero?.caption).toBe('The harbour.');
+  });
+
+  it('through the media library’s action: a reporter gets the reason as a refusal, not an error', async () => {
+    const reporter = await createUser();
+    const pic = await picture();
+    const story = await createArticle({ status: 'published' });
+    await useAsHero(story.revisionId, pic.id);
+    await signInAs(reporter.id);
+    const result = await updateMediaTextAction(null, { mediaId: pic.id, ...text });
+    expect(result).toMatchObject({ ok: false, code: 'forbidden', message: expect.stringMatching(/only editors can change/) });
   });
 
   it('in a scheduled story (in its body): a reporter is refused', async () => {

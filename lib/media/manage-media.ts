@@ -10,7 +10,7 @@ import { cacheTags } from '@/lib/cache-tags';
 import { cleanText } from '@/lib/content/sanitize-document';
 import { assertCan, can, ForbiddenError, type Actor } from '@/lib/permissions';
 import { thumbnailKey } from './find-media';
-import { findLiveUses } from './find-live-uses';
+import { describeLiveUses, findLiveUses } from './find-live-uses';
 import { mediaStorage } from './storage';
 
 export const MEDIA_PAGE_SIZE = 48;
@@ -78,8 +78,6 @@ const text = (max: number) =>
     .pipe(z.string().max(max, `Keep this under ${max} characters.`));
 export const mediaTextSchema = z.object({ altText: text(300), caption: text(600), credit: text(200) });
 
-const quoted = (headlines: string[]) => [...new Set(headlines)].map((h) => `“${h}”`).join(', ');
-
 /**
  * Edits what readers see with a picture. A picture in a published or scheduled story is
  * part of what readers see (or are about to), so only editors may change its text then, it
@@ -94,9 +92,9 @@ export async function updateMediaText(actor: Actor, ip: string, mediaId: string,
     if (!before) throw new ActionError('This picture is no longer in the library.');
     const live = await findLiveUses(tx, [mediaId]);
     if (live.length > 0) {
-      const where = quoted(live.map((use) => use.headline));
+      const where = describeLiveUses(live.map((use) => use.headline));
       if (!can(actor, 'media.edit_live')) {
-        throw new ForbiddenError(`This picture is in a published or scheduled story (${where}), so only editors can change its caption, credit or alt text. Ask an editor.`);
+        throw new ForbiddenError(`This picture is in ${where}, so only editors can change its caption, credit or alt text. Ask an editor.`);
       }
       if (!values.altText) {
         throw new ActionError(`This picture is in ${where}, so it needs alt text.`, 'invalid', { altText: ['Required while readers can see the picture.'] });

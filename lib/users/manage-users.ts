@@ -8,7 +8,7 @@ import { revalidateAuthors } from '@/lib/cache-invalidation';
 import { slugify } from '@/lib/content/slug';
 import { emailEnabled, sendEmail } from '@/lib/email';
 import { assertCan, type Actor } from '@/lib/permissions';
-import { endPreviewLinks } from '@/lib/workflow/preview-links';
+import { endPreviewLinks } from '@/lib/workflow/end-preview-links';
 import { issuePasswordLink, TOKEN_LIFETIME_HOURS } from './tokens';
 
 type Audited = { actor: Actor; ip: string };

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { db, type Executor } from '@/db/client';
+import { db } from '@/db/client';
 import { articles, previewLinks, users, type ArticleStatus, type PreviewLinkEnd } from '@/db/schema';
 import { ActionError } from '@/lib/actions/define-action';
 import { recordAudit } from '@/lib/audit';
@@ -115,10 +115,4 @@ export async function revokePreviewLink(actor: Actor, ip: string, articleId: str
     if (!ended) throw new ActionError('This link has already ended.', 'conflict');
     await recordAudit(tx, { actorId: actor.id, action: 'article.preview_link_revoked', targetType: 'article', targetId: articleId, ip, details: { linkId } });
   });
-}
-
-/** Ends every open link to a story (it was withdrawn), or made by a person (they left). */
-export async function endPreviewLinks(tx: Executor, of: { articleId: string } | { createdBy: string }, because: Exclude<PreviewLinkEnd, 'revoked'>): Promise<void> {
-  const whose = 'articleId' in of ? eq(previewLinks.articleId, of.articleId) : eq(previewLinks.createdBy, of.createdBy);
-  await tx.update(previewLinks).set({ endedAt: new Date(), endedBecause: because }).where(and(whose, isNull(previewLinks.endedAt)));
 }

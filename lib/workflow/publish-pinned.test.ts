@@ -5,6 +5,8 @@ import { articles } from '@/db/schema';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser } from '@/test/factories';
 import { actorOf, fieldsOf, versionOf } from '@/test/stories';
+import { publishAction } from '@/app/newsroom/articles/actions';
+import { signInAs } from '@/test/session';
 import { publishDueStories } from './publish-due';
 import { saveStory } from './save-story';
 import { loadStory } from './story-record';
@@ -49,6 +51,18 @@ describe('publishing is pinned to what the editor reviewed', () => {
     await saveByOther(live.id, 'Unreviewed update');
     await expect(runTransition(editor, '', live.id, 'publish_update', { expectedVersion: seenLive })).rejects.toThrow(CHANGED);
     expect((await getPublishedArticleBySlug(live.slug))?.headline).toBe('Live headline');
+  });
+
+  it('the Publish button’s action says so, marked for the page to offer the changes', async () => {
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ status: 'in_review' });
+    const seen = await versionOf(story.id);
+    await saveByOther(story.id, 'Landed after the page loaded');
+    await signInAs(editor.id);
+    const result = await publishAction(null, { articleId: story.id, version: String(seen) });
+    expect(result).toEqual({ ok: false, code: 'conflict', message: 'This story changed since you opened it — review the changes.', data: { changed: true }, values: expect.anything() });
+    expect((await publishAction(null, { articleId: story.id })).ok).toBe(false);
+    expect((await loadStory(db, story.id)).article.status).toBe('in_review');
   });
 
   it('the scheduler publishes the version the editor scheduled, not edits made after', async () => {

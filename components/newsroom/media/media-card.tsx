@@ -16,13 +16,11 @@ type Item = {
   filename: string;
   uploader: string | null;
   uploaded: string;
-  /** Headlines of the published or scheduled stories showing it. */
-  liveIn: string[];
+  /** Where readers see it ("a published or scheduled story (“…”)"), or null. */
+  liveIn: string | null;
 };
 
 type Props = { item: Item; canDelete: boolean; canEditLive: boolean };
-
-const quoted = (headlines: string[]) => headlines.map((h) => `“${h}”`).join(', ');
 
 /**
  * One picture with its alt text, caption and credit, editable in place, except by
@@ -41,10 +39,10 @@ export function MediaCard({ item, canDelete, canEditLive }: Props) {
         {item.filename} · {item.width}×{item.height} · {item.uploader ?? 'Demo'} · {item.uploaded}
       </p>
       {!item.alt && <p className="text-xs font-semibold text-accent">Needs alt text before it can appear in a published story.</p>}
-      {item.liveIn.length > 0 && !canEditLive ? (
+      {item.liveIn && !canEditLive ? (
         <>
           <p className="rounded border border-rule bg-rule/30 p-2 text-xs">
-            This picture is in a published or scheduled story ({quoted(item.liveIn)}), so only editors can change its caption, credit and alt text. Ask an editor.
+            This picture is in {item.liveIn}, so only editors can change its caption, credit and alt text. Ask an editor.
           </p>
           <dl className="grid gap-1 text-xs">
             <dt className="font-semibold">Alt text</dt>
@@ -74,7 +72,7 @@ export function MediaCard({ item, canDelete, canEditLive }: Props) {
           <div className="flex items-center justify-between gap-2">
             <SubmitButton pendingText="Saving…">Save</SubmitButton>
           </div>
-          {item.liveIn.length > 0 && <p className="text-xs text-muted">In a published or scheduled story ({quoted(item.liveIn)}): a change shows to readers at once and is recorded in the audit log.</p>}
+          {item.liveIn && <p className="text-xs text-muted">This picture is in {item.liveIn}: a change shows to readers at once and is recorded in the audit log.</p>}
         </form>
       )}
       {canDelete && (
