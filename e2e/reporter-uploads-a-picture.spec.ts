@@ -4,6 +4,7 @@ import { expectSaved, startStory, typeInStory, unique } from './support/newsroom
 import { storageState } from './support/sign-in';
 
 test('pictures are uploaded with progress, described, used in a story and shown to readers with caption and credit', async ({ browser }) => {
+  test.setTimeout(120_000);
   const id = unique();
   const shade = `#${id.slice(0, 6).replace(/[^0-9a-f]/g, 'a')}`;
   const good = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: shade } }).jpeg().toBuffer();
