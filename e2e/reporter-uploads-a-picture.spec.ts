@@ -4,6 +4,7 @@ import { expectSaved, startStory, typeInStory, unique } from './support/newsroom
 import { storageState } from './support/sign-in';
 
 test('pictures are uploaded with progress, described, used in a story and shown to readers with caption and credit', async ({ browser }) => {
+  test.setTimeout(120_000);
   const id = unique();
   const shade = `#${id.slice(0, 6).replace(/[^0-9a-f]/g, 'a')}`;
   const good = await sharp({ create: { width: 1600, height: 1000, channels: 3, background: shade } }).jpeg().toBuffer();
@@ -48,4 +49,20 @@ test('pictures are uploaded with progress, described, used in a story and shown 
   const src = await figure.locator('img').getAttribute('src');
   const response = await reader.request.get(src!);
   expect(response.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+
+  // Now readers see it, its text is the editors’: the reporter is told why and not offered the form.
+  await reporter.goto('/newsroom/media');
+  const liveCard = reporter.getByRole('region', { name: 'Library' }).getByRole('listitem').filter({ hasText: `harbour-${id}.jpg` });
+  await expect(liveCard).toContainText(`only editors can change its caption, credit and alt text`);
+  await expect(liveCard).toContainText(`Port cranes story ${id}`);
+  await expect(liveCard.getByLabel('Caption')).toHaveCount(0);
+  await expect(liveCard.getByRole('button', { name: 'Save' })).toHaveCount(0);
+  // An editor still can, and is told the change shows to readers at once.
+  await editor.goto('/newsroom/media');
+  const editorCard = editor.getByRole('region', { name: 'Library' }).getByRole('listitem').filter({ hasText: `harbour-${id}.jpg` });
+  await expect(editorCard).toContainText('a change shows to readers at once');
+  await editorCard.getByLabel('Credit').fill('Photo: Test Desk / Courier');
+  await editorCard.getByRole('button', { name: 'Save' }).click();
+  await expect(editorCard.getByRole('status')).toHaveText('Saved.');
+  await expect.poll(async () => (await reader.request.get(live)).text(), { timeout: 10_000 }).toContain('Photo: Test Desk / Courier');
 });

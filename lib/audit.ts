@@ -31,12 +31,15 @@ export const AUDIT_ACTIONS = [
   'article.featured',
   'article.lock_taken_over',
   'article.preview_link_created',
+  'article.preview_link_revoked',
+  'article.schedule_failed',
   'section.created',
   'section.updated',
   'section.moved',
   'section.deleted',
   'media.uploaded',
   'media.updated',
+  'media.live_text_changed',
   'media.deleted',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

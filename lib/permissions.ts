@@ -16,6 +16,8 @@ export const CAPABILITIES = [
   'article.share_preview',
   'media.upload',
   'media.edit',
+  /** Caption, credit and alt text of a picture readers see (in a published or scheduled story). */
+  'media.edit_live',
   'media.delete',
   'users.manage',
   'sections.manage',
@@ -42,6 +44,7 @@ const EDITOR: Capability[] = [
   'article.correct',
   'article.feature',
   'article.share_preview',
+  'media.edit_live',
   'media.delete',
 ];
 const ADMIN: Capability[] = [...EDITOR, 'users.manage', 'sections.manage', 'audit.view'];

@@ -11,12 +11,12 @@ type Props = {
   mine: StoryDraft;
   bodyText: (draft: StoryDraft) => string;
   onKeepMine: () => void;
-  onTakeTheirs: (draft: StoryDraft, version: number) => void;
+  onTakeTheirs: (draft: StoryDraft, version: number, revisionId: number) => void;
 };
 
 /** After a refused save: both versions side by side (a word-level comparison), and a choice. */
 export function ConflictPanel({ articleId, message, mine, bodyText, onKeepMine, onTakeTheirs }: Props) {
-  const [theirs, setTheirs] = useState<{ draft: StoryDraft; version: number } | null>(null);
+  const [theirs, setTheirs] = useState<{ draft: StoryDraft; version: number; revisionId: number } | null>(null);
   const [loading, setLoading] = useState(false);
 
   const compare = async () => {
@@ -39,7 +39,7 @@ export function ConflictPanel({ articleId, message, mine, bodyText, onKeepMine, 
         </button>
         <button type="button" onClick={onKeepMine} className="rounded bg-ink px-3 py-1 font-semibold text-paper">Keep mine</button>
         {theirs && (
-          <button type="button" onClick={() => onTakeTheirs(theirs.draft, theirs.version)} className="rounded border border-ink px-3 py-1 font-semibold">
+          <button type="button" onClick={() => onTakeTheirs(theirs.draft, theirs.version, theirs.revisionId)} className="rounded border border-ink px-3 py-1 font-semibold">
             Use theirs
           </button>
         )}

@@ -75,9 +75,10 @@ function saveLabel(state: SaveState, timeZone: string): string {
 export function StoryEditor({ story, transitions, sections, staff, pictures, timeZone, scheduledForLabel, defaultScheduleValue, sidebar }: Props) {
   const [holding, setHolding] = useState(story.canEdit);
   const editable = story.canEdit && holding;
-  const { draft, state, refusal, update, replace, save, keepMine, dismissRefusal } = useStoryDraft({
+  const { draft, revisionId, seen, state, refusal, update, replace, save, keepMine, dismissRefusal } = useStoryDraft({
     id: story.id,
     version: story.version,
+    revisionId: story.revisionId,
     initial: story.draft,
     savedAt: story.lastSaved.at,
     enabled: editable,
@@ -169,8 +170,8 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
             setHolding(true);
             void keepMine();
           }}
-          onTakeTheirs={(theirs, version) => {
-            replace(theirs, version);
+          onTakeTheirs={(theirs, version, theirRevisionId) => {
+            replace(theirs, version, theirRevisionId);
             editorRef.current?.commands.setContent(theirs.body);
             dismissRefusal(version);
           }}
@@ -227,9 +228,11 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
             status={story.status}
             transitions={transitions}
             scheduledForLabel={scheduledForLabel}
+            scheduledRevisionId={story.scheduledRevisionId}
+            workingRevisionId={revisionId}
             defaultScheduleValue={defaultScheduleValue}
             timeZone={timeZone}
-            saveFirst={async () => !editable || state.kind === 'saved' || (await save('save'))}
+            saveFirst={async () => (!editable || state.kind === 'saved' || (await save('save')) ? seen() : null)}
           />
           <fieldset disabled={!editable} className="grid gap-3 rounded border border-rule p-3 text-sm">
             <legend className="px-1 font-bold">Details</legend>

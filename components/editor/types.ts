@@ -11,6 +11,10 @@ export type LibraryPicture = { id: string; url: string; alt: string; caption: st
 export type EditorStory = {
   id: string;
   version: number;
+  /** The working copy's revision when the page loaded. */
+  revisionId: number;
+  /** While scheduled: the revision that goes out when due. */
+  scheduledRevisionId: number | null;
   status: ArticleStatus;
   liveSlug: string | null;
   canEdit: boolean;

@@ -60,7 +60,7 @@ function safeRead(id: string): string | null {
   }
 }
 
-type Options = { id: string; version: number; initial: StoryDraft; savedAt: string; enabled: boolean };
+type Options = { id: string; version: number; revisionId: number; initial: StoryDraft; savedAt: string; enabled: boolean };
 
 /**
  * The working copy in the browser: every change is backed up to this browser at once and
@@ -68,12 +68,14 @@ type Options = { id: string; version: number; initial: StoryDraft; savedAt: stri
  * connection retries with growing waits; a refused save (someone else's newer version, or
  * a take-over) stops autosave and keeps the text, so nothing is ever lost.
  */
-export function useStoryDraft({ id, version: initialVersion, initial, savedAt, enabled }: Options) {
+export function useStoryDraft({ id, version: initialVersion, revisionId: initialRevisionId, initial, savedAt, enabled }: Options) {
   const [draft, setDraft] = useState(initial);
   const [version, setVersion] = useState(initialVersion);
+  // The working copy this page last loaded or saved: with `version`, what the person has seen.
+  const [revisionId, setRevisionId] = useState(initialRevisionId);
   const [state, setState] = useState<SaveState>({ kind: 'saved', at: savedAt });
   const [refusal, setRefusal] = useState<{ keptAs: number; currentVersion: number; locked: boolean } | null>(null);
-  const latest = useRef({ draft, version, enabled, changedSinceSave: false, generation: 0, edits: 0 });
+  const latest = useRef({ draft, version, revisionId, enabled, changedSinceSave: false, generation: 0, edits: 0 });
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const saveRef = useRef<(reason: 'autosave' | 'save', attempt?: number) => Promise<boolean>>(async () => false);
   useEffect(() => {
@@ -96,7 +98,10 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
       }
       if (generation !== latest.current.generation && result?.ok) {
         // A newer save started meanwhile; it carries the later text.
-        latest.current.version = result.data!.status === 'saved' ? result.data!.version : latest.current.version;
+        if (result.data?.status === 'saved') {
+          latest.current.version = result.data.version;
+          latest.current.revisionId = result.data.revisionId;
+        }
         return true;
       }
       if (!result || (!result.ok && result.code === 'failed')) {
@@ -107,7 +112,9 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
       }
       if (result.ok && result.data?.status === 'saved') {
         latest.current.version = result.data.version;
+        latest.current.revisionId = result.data.revisionId;
         setVersion(result.data.version);
+        setRevisionId(result.data.revisionId);
         // Keep the browser copy if more was typed while saving; that will be saved next.
         if (latest.current.edits === editsAtStart) {
           clearBackup(id);
@@ -156,11 +163,15 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
   );
 
   /** Replaces the whole working copy in the browser (restoring a backup, or taking theirs). */
-  const replace = useCallback((next: StoryDraft, nextVersion?: number) => {
+  const replace = useCallback((next: StoryDraft, nextVersion?: number, nextRevisionId?: number) => {
     latest.current.draft = next;
     if (nextVersion !== undefined) {
       latest.current.version = nextVersion;
       setVersion(nextVersion);
+    }
+    if (nextRevisionId !== undefined) {
+      latest.current.revisionId = nextRevisionId;
+      setRevisionId(nextRevisionId);
     }
     setDraft(next);
   }, []);
@@ -207,5 +218,8 @@ export function useStoryDraft({ id, version: initialVersion, initial, savedAt, e
     };
   }, [save]);
 
-  return { draft, version, state, refusal, update, replace, save, keepMine, dismissRefusal };
+  /** What a publish, schedule or update click must carry: the version on this screen. */
+  const seen = useCallback(() => ({ version: latest.current.version, revisionId: latest.current.revisionId }), []);
+
+  return { draft, version, revisionId, seen, state, refusal, update, replace, save, keepMine, dismissRefusal };
 }

@@ -18,22 +18,33 @@ import { STATUS_LABEL } from '@/components/newsroom/status-labels';
 
 type Runner = (previous: unknown, input: unknown) => Promise<ActionResult<unknown>>;
 
+/** Refused because the working copy changed after the page loaded (see lib/workflow/transitions.ts). */
+const isChanged = (result: ActionResult<unknown>) => !result.ok && (result.data as { changed?: boolean } | undefined)?.changed === true;
 
 type Props = {
   articleId: string;
   status: string;
   transitions: TransitionName[];
   scheduledForLabel: string | null;
+  /** While scheduled: the revision that goes out when due. */
+  scheduledRevisionId: number | null;
+  /** The working copy on this screen. */
+  workingRevisionId: number;
   defaultScheduleValue: string;
   timeZone: string;
-  /** Saves pending edits first: a step always applies to the saved working copy. */
-  saveFirst: () => Promise<boolean>;
+  /**
+   * Saves pending edits first, then says which version is on screen (null when the edits
+   * could not be saved): a step always applies to the saved working copy the person saw.
+   */
+  saveFirst: () => Promise<{ version: number; revisionId: number } | null>;
 };
 
+type Outcome = ActionResult<unknown> & { seenRevisionId?: number };
+
 /** The workflow buttons this person may use on this story now. */
-export function WorkflowPanel({ articleId, status, transitions, scheduledForLabel, defaultScheduleValue, timeZone, saveFirst }: Props) {
+export function WorkflowPanel({ articleId, status, transitions, scheduledForLabel, scheduledRevisionId, workingRevisionId, defaultScheduleValue, timeZone, saveFirst }: Props) {
   const router = useRouter();
-  const [result, setResult] = useState<ActionResult<unknown> | null>(null);
+  const [result, setResult] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const has = (name: TransitionName) => transitions.includes(name);
 
@@ -41,13 +52,15 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
     setBusy(true);
     setResult(null);
     try {
-      if (!(await saveFirst())) {
+      const seen = await saveFirst();
+      if (!seen) {
         setResult({ ok: false, code: 'invalid', message: 'Save your changes first: they could not be saved.' });
         return;
       }
       form.set('articleId', articleId);
+      form.set('version', String(seen.version));
       const outcome = await action(null, form);
-      setResult(outcome);
+      setResult({ ...outcome, seenRevisionId: seen.revisionId });
       if (outcome.ok) router.refresh();
     } finally {
       setBusy(false);
@@ -80,10 +93,27 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
         Status: <span data-testid="story-status">{STATUS_LABEL[status] ?? status}</span>
       </h2>
       {status === 'scheduled' && scheduledForLabel && <p>Goes out {scheduledForLabel} ({timeZone}).</p>}
-      {result && (
-        <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'text-green-800 dark:text-green-300' : 'text-accent'}>
-          {result.message}
+      {status === 'scheduled' && scheduledRevisionId !== null && scheduledRevisionId !== workingRevisionId && (
+        <p className="rounded border border-yellow-600 bg-yellow-50 p-2 text-yellow-950 dark:bg-yellow-950 dark:text-yellow-100">
+          Edits saved since it was scheduled will not go out then: the scheduled version is the one approved.{' '}
+          <a href={`/newsroom/articles/${articleId}/history?from=${scheduledRevisionId}&to=${workingRevisionId}`} className="underline">Compare</a>, and schedule again to send this version.
         </p>
+      )}
+      {result && isChanged(result) ? (
+        <div role="alert" className="grid gap-2 rounded border-2 border-accent p-2">
+          <p className="font-semibold">{result.message}</p>
+          <p>Someone saved a newer version after you opened it; nothing was published.</p>
+          <p className="flex flex-wrap gap-3">
+            <a href={`/newsroom/articles/${articleId}/history?from=${result.seenRevisionId}`} className="font-semibold underline">Review the changes</a>
+            <button type="button" onClick={() => window.location.reload()} className="font-semibold underline">Load the newer version</button>
+          </p>
+        </div>
+      ) : (
+        result && (
+          <p role={result.ok ? 'status' : 'alert'} className={result.ok ? 'text-green-800 dark:text-green-300' : 'text-accent'}>
+            {result.message}
+          </p>
+        )
       )}
       {has('submit') && box(<form action={run(submitForReviewAction)}>{submit('Submit for review')}</form>, 'submit')}
       {has('publish') && box(<form action={run(publishAction)}>{submit('Publish')}</form>, 'publish')}

@@ -68,6 +68,8 @@ export const articles = pgTable(
     topRank: smallint(),
     currentRevisionId: bigint({ mode: 'number' }),
     publishedRevisionId: bigint({ mode: 'number' }),
+    /** While scheduled: the revision the editor approved, which is what goes out when due. */
+    scheduledRevisionId: bigint({ mode: 'number' }),
     firstPublishedAt: timestamp({ withTimezone: true }),
     /** When the live version went up; orders every reader list. */
     publishedAt: timestamp({ withTimezone: true }),
@@ -128,6 +130,14 @@ export const articleRevisions = pgTable(
     bodyText: text().notNull().default(''),
     wordCount: integer().notNull().default(0),
     heroMediaId: uuid().references(() => media.id, { onDelete: 'set null' }),
+    /**
+     * Media ids of the pictures in the body (pictures are top-level blocks), kept by the
+     * database so no writer can forget it: "which live stories show this picture?" is an
+     * index lookup instead of a scan of every body.
+     */
+    bodyMediaIds: jsonb()
+      .$type<string[]>()
+      .generatedAlwaysAs(sql`jsonb_path_query_array(body, 'strict $.content[*] ? (@.type == "image").attrs.mediaId')`),
     /** Ordered author ids. */
     bylineIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     tagIds: integer().array().notNull().default(sql`'{}'::integer[]`),
@@ -141,7 +151,11 @@ export const articleRevisions = pgTable(
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.articleId, t.id.desc().nullsFirst())],
+  (t) => [
+    index().on(t.articleId, t.id.desc().nullsFirst()),
+    index().on(t.heroMediaId),
+    index().using('gin', t.bodyMediaIds),
+  ],
 );
 
 /** Bylines of the live version, in order. (The working copy's are in its revision.) */

@@ -3,6 +3,7 @@ export * from './articles';
 export * from './audit';
 export * from './editorial';
 export * from './media';
+export * from './preview-links';
 export * from './reader-lists';
 export * from './settings';
 export * from './taxonomy';

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
+import { ActionError } from './action-error';
 import { can, ForbiddenError, type Capability } from '@/lib/permissions';
 import { clientIp } from '@/lib/request-context';
 
@@ -17,16 +18,7 @@ export type ActionResult<T = undefined> =
       data?: T;
     };
 
-/** A refusal a person can act on, with its message shown as is. */
-export class ActionError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'invalid' | 'conflict' | 'failed' = 'invalid',
-    readonly fieldErrors?: Record<string, string[]>,
-  ) {
-    super(message);
-  }
-}
+export { ActionError };
 
 export type ActionContext = { user: CurrentUser; ip: string };
 

@@ -9,6 +9,7 @@ import {
   slugRedirects,
 } from '@/db/schema';
 import { readerListKeys, syncReaderLists } from './reader-lists';
+import { assertSlugFree, lockSlugs } from './slug-ownership';
 
 export type MakeRevisionLiveParams = {
   articleId: string;
@@ -38,6 +39,11 @@ export async function makeRevisionLive(tx: Executor, params: MakeRevisionLivePar
     .select({ slug: articles.slug, firstPublishedAt: articles.firstPublishedAt })
     .from(articles)
     .where(eq(articles.id, articleId));
+  // Checked here, inside the publishing transaction, whatever was checked when it was saved:
+  // another story (or one scheduled to use it, or another story's old address) may have
+  // claimed the address since.
+  await lockSlugs(tx, [revision.slug, ...(previous ? [previous.slug] : [])]);
+  await assertSlugFree(tx, revision.slug, articleId);
   if (previous?.firstPublishedAt && previous.slug !== revision.slug) {
     // Readers and search engines may hold the old address: keep answering it.
     await tx
@@ -45,8 +51,9 @@ export async function makeRevisionLive(tx: Executor, params: MakeRevisionLivePar
       .values({ oldSlug: previous.slug, articleId })
       .onConflictDoUpdate({ target: slugRedirects.oldSlug, set: { articleId } });
   }
-  // The live slug is nobody's old address any more (it may have been this story's own).
-  await tx.delete(slugRedirects).where(eq(slugRedirects.oldSlug, revision.slug));
+  // The live slug is no longer this story's old address. (Another story's redirect is never
+  // touched: assertSlugFree refused that address above.)
+  await tx.delete(slugRedirects).where(and(eq(slugRedirects.oldSlug, revision.slug), eq(slugRedirects.articleId, articleId)));
 
   await tx
     .update(articles)
@@ -59,6 +66,7 @@ export async function makeRevisionLive(tx: Executor, params: MakeRevisionLivePar
       publishedAt,
       updatedAt,
       scheduledFor: null,
+      scheduledRevisionId: null,
       unpublishedAt: null,
       unpublishReason: null,
       searchVector: sql`

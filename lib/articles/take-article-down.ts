@@ -2,12 +2,14 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articles } from '@/db/schema';
+import { endPreviewLinks } from '@/lib/workflow/end-preview-links';
 import { leaveReaderLists } from './reader-lists';
 
 /**
  * Withdraws a live story from every reader surface: status, lists, search (its vector is
- * only indexed while published) and the home page slots. Call inside the transaction
- * that records who did it and why.
+ * only indexed while published) and the home page slots; its preview links end too, so no
+ * outside reader keeps a view of it. Call inside the transaction that records who did it
+ * and why.
  */
 export async function takeArticleDown(tx: Executor, articleId: string, reason: string, at = new Date()): Promise<void> {
   await tx
@@ -15,4 +17,5 @@ export async function takeArticleDown(tx: Executor, articleId: string, reason: s
     .set({ status: 'unpublished', unpublishedAt: at, unpublishReason: reason, isLead: false, topRank: null })
     .where(eq(articles.id, articleId));
   await leaveReaderLists(tx, articleId);
+  await endPreviewLinks(tx, { articleId }, 'unpublished');
 }

@@ -8,8 +8,9 @@ import { recordAudit } from '@/lib/audit';
 import { expireTags } from '@/lib/cache-invalidation';
 import { cacheTags } from '@/lib/cache-tags';
 import { cleanText } from '@/lib/content/sanitize-document';
-import { assertCan, type Actor } from '@/lib/permissions';
+import { assertCan, can, ForbiddenError, type Actor } from '@/lib/permissions';
 import { thumbnailKey } from './find-media';
+import { describeLiveUses, findLiveUses } from './find-live-uses';
 import { mediaStorage } from './storage';
 
 export const MEDIA_PAGE_SIZE = 48;
@@ -30,6 +31,8 @@ export type LibraryItem = {
   filename: string;
   uploader: string | null;
   createdAt: Date;
+  /** Headlines of the published or scheduled stories showing it (only editors may change its text then). */
+  liveIn: string[];
 };
 
 /** The library, newest first, searchable by caption, credit, alt text and uploader. */
@@ -60,7 +63,12 @@ export async function findLibrary(actor: Actor, filter: z.infer<typeof mediaFilt
     .where(and(...conditions))
     .orderBy(desc(media.createdAt))
     .limit(MEDIA_PAGE_SIZE);
-  return rows.map(({ renditions, storageKey, ...row }) => ({ ...row, url: `/media/${thumbnailKey(renditions, storageKey)}` }));
+  const uses = await findLiveUses(db, rows.map((row) => row.id));
+  return rows.map(({ renditions, storageKey, ...row }) => ({
+    ...row,
+    url: `/media/${thumbnailKey(renditions, storageKey)}`,
+    liveIn: uses.filter((use) => use.mediaId === row.id).map((use) => use.headline),
+  }));
 }
 
 const text = (max: number) =>
@@ -70,13 +78,40 @@ const text = (max: number) =>
     .pipe(z.string().max(max, `Keep this under ${max} characters.`));
 export const mediaTextSchema = z.object({ altText: text(300), caption: text(600), credit: text(200) });
 
-/** Edits what readers see with a picture; published stories using it update. */
+/**
+ * Edits what readers see with a picture. A picture in a published or scheduled story is
+ * part of what readers see (or are about to), so only editors may change its text then, it
+ * keeps its alt text, and the change is audited with what it was and where it shows: like
+ * an edit to the story itself, it is an editor's decision. Stories using it update at once.
+ */
 export async function updateMediaText(actor: Actor, ip: string, mediaId: string, values: z.infer<typeof mediaTextSchema>) {
   assertCan(actor, 'media.edit');
-  const [row] = await db.update(media).set(values).where(eq(media.id, mediaId)).returning({ id: media.id });
-  if (!row) throw new ActionError('This picture is no longer in the library.');
-  await recordAudit(db, { actorId: actor.id, action: 'media.updated', targetType: 'media', targetId: mediaId, ip });
-  await expireTags(cacheTags.publishedLists, cacheTags.authors);
+  const uses = await db.transaction(async (tx) => {
+    // Locked so that publishing a story with it (which takes a share lock) sees one state or the other.
+    const [before] = await tx.select({ altText: media.altText, caption: media.caption, credit: media.credit }).from(media).where(eq(media.id, mediaId)).for('update');
+    if (!before) throw new ActionError('This picture is no longer in the library.');
+    const live = await findLiveUses(tx, [mediaId]);
+    if (live.length > 0) {
+      const where = describeLiveUses(live.map((use) => use.headline));
+      if (!can(actor, 'media.edit_live')) {
+        throw new ForbiddenError(`This picture is in ${where}, so only editors can change its caption, credit or alt text. Ask an editor.`);
+      }
+      if (!values.altText) {
+        throw new ActionError(`This picture is in ${where}, so it needs alt text.`, 'invalid', { altText: ['Required while readers can see the picture.'] });
+      }
+    }
+    await tx.update(media).set(values).where(eq(media.id, mediaId));
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: live.length > 0 ? 'media.live_text_changed' : 'media.updated',
+      targetType: 'media',
+      targetId: mediaId,
+      ip,
+      ...(live.length > 0 ? { details: { before, after: values, stories: [...new Set(live.map((use) => use.articleId))] } } : {}),
+    });
+    return live;
+  });
+  await expireTags(cacheTags.publishedLists, cacheTags.authors, ...uses.flatMap((use) => [cacheTags.article(use.articleId), cacheTags.slug(use.slug)]));
 }
 
 /** Headlines of the stories (working copy or live) and people whose profile use a picture. */

@@ -8,6 +8,7 @@ import { revalidateAuthors } from '@/lib/cache-invalidation';
 import { slugify } from '@/lib/content/slug';
 import { emailEnabled, sendEmail } from '@/lib/email';
 import { assertCan, type Actor } from '@/lib/permissions';
+import { endPreviewLinks } from '@/lib/workflow/end-preview-links';
 import { issuePasswordLink, TOKEN_LIFETIME_HOURS } from './tokens';
 
 type Audited = { actor: Actor; ip: string };
@@ -99,6 +100,8 @@ export async function setUserActive({ actor, ip, userId, active }: Audited & { u
     if (current.active === active) return;
     if (!active && current.role === 'admin') await assertAnotherActiveAdmin(tx, userId);
     await tx.update(users).set({ active, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, userId));
+    // Links they shared outside the newsroom end with their account (and stay ended if it comes back).
+    if (!active) await endPreviewLinks(tx, { createdBy: userId }, 'creator_deactivated');
     await recordAudit(tx, { actorId: actor.id, action: active ? 'user.reactivated' : 'user.deactivated', targetType: 'user', targetId: userId, ip });
   });
   await revalidateAuthors();

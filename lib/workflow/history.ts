@@ -1,9 +1,10 @@
 import 'server-only';
 import { diffWords } from 'diff';
-import { and, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articleRevisions, articles, users, type RevisionReason } from '@/db/schema';
 import { ActionError } from '@/lib/actions/define-action';
+import { findSlugOwner } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit';
 import type { Actor } from '@/lib/permissions';
 import { assertCanEdit, assertCanView, loadStory } from './story-record';
@@ -69,11 +70,10 @@ export async function restoreRevision(actor: Actor, ip: string, articleId: strin
       .from(articleRevisions)
       .where(and(eq(articleRevisions.id, revisionId), eq(articleRevisions.articleId, articleId)));
     if (!old) throw new ActionError('That revision is not of this story.');
-    if (old.slug !== story.working.slug) {
-      const [taken] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, old.slug), ne(articles.id, articleId)));
-      if (taken) throw new ActionError('Another story now uses that revision’s address. Restore it, then change the slug.');
+    if (old.slug !== story.working.slug && (await findSlugOwner(tx, old.slug, articleId))) {
+      throw new ActionError('Another story now owns that revision’s address, so it cannot be restored as it was. Copy what you need from it instead.');
     }
-    const { id: _id, createdAt: _createdAt, ...copy } = old;
+    const { id: _id, createdAt: _createdAt, bodyMediaIds: _derived, ...copy } = old;
     const [revision] = await tx
       .insert(articleRevisions)
       .values({ ...copy, reason: 'restore', note: `Restored from the revision of ${old.createdAt.toISOString()}`, baseVersion: story.article.version, actorId: actor.id })

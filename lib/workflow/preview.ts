@@ -47,9 +47,9 @@ export async function getPreviewForStaff(actor: Actor, articleId: string) {
   return buildPreview(articleId);
 }
 
-/** For a signed, unexpired preview link: that one story, nothing else. */
+/** For a preview link that is open now: that one story, nothing else. */
 export async function getPreviewForToken(token: string) {
-  const articleId = articleIdFromPreviewToken(token);
+  const articleId = await articleIdFromPreviewToken(token);
   if (!articleId) return null;
   try {
     return await buildPreview(articleId);

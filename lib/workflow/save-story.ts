@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { articleRevisions, articles, media, sections, tags, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/define-action';
+import { assertSlugFree, findSlugOwner } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit';
 import { countWords, documentText } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
@@ -15,7 +16,7 @@ import { assertCanEdit, loadStory } from './story-record';
 const AUTOSAVE_COALESCE_MS = 5 * 60_000;
 
 export type SaveOutcome =
-  | { status: 'saved'; version: number; savedAt: Date; slug: string }
+  | { status: 'saved'; version: number; revisionId: number; savedAt: Date; slug: string }
   | { status: 'conflict'; version: number; savedBy: string; savedAt: Date; keptAs: number }
   | { status: 'locked'; holder: string; since: Date; keptAs: number };
 
@@ -44,10 +45,9 @@ async function checkReferences(tx: Executor, articleId: string, fields: StoryFie
     if (!picture) throw new ActionError('That picture is no longer in the library.', 'invalid', { heroMediaId: ['Not found.'] });
   }
   const slug = fields.slug || slugify(fields.headline) || 'story';
-  const [taken] = await tx.select({ id: articles.id }).from(articles).where(and(eq(articles.slug, slug), ne(articles.id, articleId)));
-  if (taken) {
-    throw new ActionError('Another story already uses this address. Change the slug.', 'invalid', { slug: ['Already used by another story.'] });
-  }
+  // Checked again when the story goes out (lib/articles/make-revision-live.ts); here so the
+  // person sees it by the field while writing.
+  await assertSlugFree(tx, slug, articleId);
   return slug;
 }
 
@@ -112,7 +112,10 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
       } as const;
     }
 
+    // Never rewrite a revision readers see or one approved to go out at its scheduled time.
+    const pinned = story.working.id === story.article.publishedRevisionId || story.working.id === story.article.scheduledRevisionId;
     const coalesce =
+      !pinned &&
       reason === 'autosave' &&
       story.working.reason === 'autosave' &&
       story.working.actorId === actor.id &&
@@ -141,7 +144,7 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
       })
       .where(eq(articles.id, articleId))
       .returning({ version: articles.version });
-    return { status: 'saved', version: updated!.version, savedAt: now, slug } as const;
+    return { status: 'saved', version: updated!.version, revisionId, savedAt: now, slug } as const;
   });
 }
 
@@ -154,8 +157,7 @@ export async function createStory({ actor, ip, headline, sectionId }: CreateStor
     const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
     if (!section) throw new ActionError('Choose a section.', 'invalid', { sectionId: ['Choose a section.'] });
     let slug = slugify(headline) || 'story';
-    const [taken] = await tx.select({ id: articles.id }).from(articles).where(eq(articles.slug, slug));
-    if (taken) slug = `${slug}-${Date.now().toString(36)}`;
+    if (await findSlugOwner(tx, slug)) slug = `${slug}-${Date.now().toString(36)}`;
     const now = new Date();
     const [article] = await tx
       .insert(articles)

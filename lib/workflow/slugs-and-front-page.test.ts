@@ -6,6 +6,7 @@ import { answerArticleAddress, forgetArticleAddresses } from '@/lib/reader/artic
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { getFrontPage } from '@/lib/reader/front-page';
 import { createArticle, createUser } from '@/test/factories';
+import { versionOf } from '@/test/stories';
 import { placeOnFrontPage } from './front-page';
 import { runTransition } from './transitions';
 
@@ -17,7 +18,7 @@ describe('a published story’s address', () => {
     const story = await createArticle({ status: 'published' });
     await db.update(articleRevisions).set({ slug: `${story.slug}-renamed` }).where(eq(articleRevisions.id, story.revisionId));
     expect(await getPublishedArticleBySlug(`${story.slug}-renamed`)).toBeNull();
-    await runTransition(editor, '', story.id, 'publish_update', { minor: true });
+    await runTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: true });
     forgetArticleAddresses();
     expect(await answerArticleAddress(story.slug)).toEqual({ kind: 'moved', slug: `${story.slug}-renamed` });
     expect((await getPublishedArticleBySlug(`${story.slug}-renamed`))?.id).toBe(story.id);

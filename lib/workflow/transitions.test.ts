@@ -43,7 +43,7 @@ describe('the workflow state machine', () => {
 
     let outcome: 'done' | 'forbidden' | 'wrong state';
     try {
-      await runTransition(actor, '192.0.2.1', story.id, name, INPUT);
+      await runTransition(actor, '192.0.2.1', story.id, name, { ...INPUT, expectedVersion: (await loadStory(db, story.id)).article.version });
       outcome = 'done';
     } catch (error) {
       if (error instanceof ForbiddenError) outcome = 'forbidden';

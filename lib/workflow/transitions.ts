@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, inArray } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
-import { articles, corrections, editorialNotes, media, type ArticleStatus } from '@/db/schema';
+import { articles, corrections, editorialNotes, media, type Article, type ArticleRevision, type ArticleStatus } from '@/db/schema';
 import { ActionError } from '@/lib/actions/define-action';
 import { makeRevisionLive } from '@/lib/articles/make-revision-live';
+import { assertSlugFree, lockSlugs } from '@/lib/articles/slug-ownership';
 import { takeArticleDown } from '@/lib/articles/take-article-down';
 import { recordAudit, type AuditAction } from '@/lib/audit';
 import { revalidateStory } from '@/lib/cache-invalidation';
@@ -35,7 +36,23 @@ export const TRANSITIONS: Record<TransitionName, { from: readonly ArticleStatus[
   add_correction: { from: ['published'], capability: 'article.correct', audit: 'article.corrected' },
 };
 
+/**
+ * Steps that put the working copy in front of readers. Each carries the story version the
+ * editor was looking at, so what goes out is what they reviewed: a save that landed after
+ * they loaded the story (someone else's, or a take-over) is refused, never published unseen.
+ */
+const PINNED: ReadonlySet<TransitionName> = new Set(['publish', 'schedule', 'publish_update']);
+
+/** A pinned step refused because the working copy is newer than the one the editor saw. */
+export class StoryChangedError extends ActionError {
+  constructor() {
+    super('This story changed since you opened it — review the changes.', 'conflict');
+  }
+}
+
 export type TransitionInput = {
+  /** For publish, schedule and publish_update (required): the story version the editor saw. */
+  expectedVersion?: number;
   /** Required for request_changes (the note), unpublish (the reason) and add_correction (its text). */
   text?: string;
   /** For schedule: when the story goes live. */
@@ -59,9 +76,12 @@ export function canTransition(actor: Actor, story: Pick<StoryRecord, 'access'>, 
   return step.from.includes(story.access.status) && can(actor, step.capability, story.access);
 }
 
-/** Everything a story needs before readers may see it. */
-export async function assertReadyForReaders(tx: Executor, story: StoryRecord, goingLiveAt: Date): Promise<void> {
-  const { working, article } = story;
+/** Everything a story needs before readers may see `revision` of it. */
+export async function assertReadyForReaders(
+  tx: Executor,
+  { article, revision: working }: { article: Article; revision: ArticleRevision },
+  goingLiveAt: Date,
+): Promise<void> {
   if (!working.headline.trim()) throw new ActionError('Give the story a headline before it goes out.');
   if (working.bylineIds.length === 0) throw new ActionError('Add a byline before the story goes out.');
   if (article.embargoUntil && article.embargoUntil > goingLiveAt) {
@@ -69,12 +89,15 @@ export async function assertReadyForReaders(tx: Executor, story: StoryRecord, go
   }
   const pictures = [...new Set([...(working.heroMediaId ? [working.heroMediaId] : []), ...imagesIn(working.body)])];
   if (pictures.length > 0) {
-    const rows = await tx.select({ id: media.id, altText: media.altText }).from(media).where(inArray(media.id, pictures));
+    // Shared locks: a caption or alt-text change waits for this to commit (and then sees the
+    // story as live), or this waits for it (and sees the new text).
+    const rows = await tx.select({ id: media.id, altText: media.altText }).from(media).where(inArray(media.id, pictures)).for('share');
     if (rows.length !== pictures.length) throw new ActionError('A picture in this story is no longer in the media library.');
     if (rows.some((row) => !row.altText.trim())) {
       throw new ActionError('Every picture needs alt text before the story goes out. Add it in the media library.');
     }
   }
+  await assertSlugFree(tx, working.slug, article.id);
 }
 
 /**
@@ -92,6 +115,10 @@ export async function runTransition(actor: Actor, ip: string, articleId: string,
     if (!step.from.includes(article.status)) {
       throw new ActionError(`This story is ${STATUS_NAMES[article.status]}, so it cannot be changed that way. Reload to see its current state.`, 'conflict');
     }
+    if (PINNED.has(name) && input.expectedVersion !== article.version) {
+      throw new StoryChangedError();
+    }
+    const ready = (at: Date) => assertReadyForReaders(tx, { article, revision: working }, at);
     const now = new Date();
     const notice = { articleId, actorId: actor.id, headline: working.headline };
     slugs.add(article.slug).add(working.slug);
@@ -109,7 +136,7 @@ export async function runTransition(actor: Actor, ip: string, articleId: string,
         await notifyPeople(tx, working.bylineIds, { ...notice, kind: 'changes_requested', message: input.text.trim() });
         break;
       case 'publish': {
-        await assertReadyForReaders(tx, story, now);
+        await ready(now);
         // Back after a withdrawal: readers see it as published again now; "Published" keeps the first time.
         await makeRevisionLive(tx, { articleId, revisionId: working.id, publishedAt: now, updatedAt: article.firstPublishedAt ? now : null });
         await notifyPeople(tx, working.bylineIds, { ...notice, kind: 'published' });
@@ -119,13 +146,16 @@ export async function runTransition(actor: Actor, ip: string, articleId: string,
         const at = input.scheduledFor;
         if (!at || Number.isNaN(at.getTime())) throw new ActionError('Choose when the story should go out.', 'invalid', { scheduledFor: ['Required.'] });
         if (at.getTime() <= now.getTime()) throw new ActionError('Choose a time in the future.', 'invalid', { scheduledFor: ['Must be in the future.'] });
-        await assertReadyForReaders(tx, story, at);
-        await tx.update(articles).set({ status: 'scheduled', scheduledFor: at }).where(eq(articles.id, articleId));
+        // The address is claimed from now until it goes out; claim it under the same lock as publishing.
+        await lockSlugs(tx, [working.slug]);
+        await ready(at);
+        // What goes out when due is this revision, the one the editor approved (see docs/decisions.md).
+        await tx.update(articles).set({ status: 'scheduled', scheduledFor: at, scheduledRevisionId: working.id }).where(eq(articles.id, articleId));
         await notifyPeople(tx, working.bylineIds, { ...notice, kind: 'scheduled', message: `Goes out ${formatPublishedTime(at)}.` });
         break;
       }
       case 'unschedule':
-        await tx.update(articles).set({ status: 'in_review', scheduledFor: null }).where(eq(articles.id, articleId));
+        await tx.update(articles).set({ status: 'in_review', scheduledFor: null, scheduledRevisionId: null }).where(eq(articles.id, articleId));
         break;
       case 'unpublish': {
         const reason = input.text?.trim();
@@ -136,7 +166,7 @@ export async function runTransition(actor: Actor, ip: string, articleId: string,
         break;
       }
       case 'publish_update':
-        await assertReadyForReaders(tx, story, now);
+        await ready(now);
         await makeRevisionLive(tx, {
           articleId,
           revisionId: working.id,

@@ -9,25 +9,9 @@ import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser } from '@/test/factories';
 import { publishDueStories } from './publish-due';
 import { saveStory } from './save-story';
-import { storyFieldsSchema } from './story-fields';
 import { loadStory } from './story-record';
 import { runTransition } from './transitions';
-import { articleIdFromPreviewToken, createPreviewLink } from './preview-links';
-
-const actorOf = (user: { id: string; role: 'reporter' | 'editor' | 'admin' }) => ({ id: user.id, role: user.role });
-
-async function fieldsOf(articleId: string, change: Record<string, unknown> = {}) {
-  const { working } = await loadStory(db, articleId);
-  return storyFieldsSchema.parse({
-    headline: working.headline,
-    deck: working.deck,
-    slug: working.slug,
-    sectionId: working.sectionId,
-    bylineIds: working.bylineIds,
-    body: working.body,
-    ...change,
-  });
-}
+import { actorOf, fieldsOf, versionOf } from '@/test/stories';
 
 describe('saving', () => {
   it('refuses a save based on an old version, and keeps the refused text', async () => {
@@ -87,9 +71,9 @@ describe('publishing rules', () => {
   it('will not publish or schedule before an embargo lifts', async () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review', embargoUntil: new Date(Date.now() + 3_600_000) });
-    await expect(runTransition(editor, '', story.id, 'publish')).rejects.toThrow(/under embargo/);
-    await expect(runTransition(editor, '', story.id, 'schedule', { scheduledFor: new Date(Date.now() + 60_000) })).rejects.toThrow(/under embargo/);
-    await runTransition(editor, '', story.id, 'schedule', { scheduledFor: new Date(Date.now() + 2 * 3_600_000) });
+    await expect(runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) })).rejects.toThrow(/under embargo/);
+    await expect(runTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 60_000) })).rejects.toThrow(/under embargo/);
+    await runTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 2 * 3_600_000) });
     expect((await loadStory(db, story.id)).article.status).toBe('scheduled');
   });
 
@@ -98,9 +82,9 @@ describe('publishing rules', () => {
     const story = await createArticle({ status: 'in_review' });
     const [picture] = await db.insert(media).values({ storageKey: 'aaaaaaaaaaaaaaaaaaaa.jpg', originalFilename: 'x.jpg', mimeType: 'image/jpeg', width: 10, height: 10, bytes: 10, sha256: 'x' }).returning();
     await db.update(articleRevisions).set({ heroMediaId: picture!.id }).where(eq(articleRevisions.id, story.revisionId));
-    await expect(runTransition(editor, '', story.id, 'publish')).rejects.toThrow(/alt text/);
+    await expect(runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) })).rejects.toThrow(/alt text/);
     await db.update(media).set({ altText: 'A harbour at dusk' }).where(eq(media.id, picture!.id));
-    await runTransition(editor, '', story.id, 'publish');
+    await runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
   });
 
   it('requires a note to return a story, and tells its reporter', async () => {
@@ -117,14 +101,14 @@ describe('publishing rules', () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review' });
     vi.mocked(revalidateTag).mockClear();
-    await runTransition(editor, '', story.id, 'publish');
+    await runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
     expect(await getPublishedArticleBySlug(story.slug)).not.toBeNull();
     expect(vi.mocked(revalidateTag).mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining([cacheTags.article(story.id), cacheTags.slug(story.slug), cacheTags.publishedLists]));
 
-    await runTransition(editor, '', story.id, 'publish_update', { minor: false });
+    await runTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: false });
     const updated = (await loadStory(db, story.id)).article.updatedAt;
     expect(updated).not.toBeNull();
-    await runTransition(editor, '', story.id, 'publish_update', { minor: true });
+    await runTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: true });
     expect((await loadStory(db, story.id)).article.updatedAt).toEqual(updated);
 
     await expect(runTransition(editor, '', story.id, 'unpublish', { text: '' })).rejects.toThrow(/reason/);
@@ -139,7 +123,7 @@ describe('scheduled publishing', () => {
   it('publishes a due story exactly once, even when several instances run at the same moment', async () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review' });
-    await runTransition(editor, '', story.id, 'schedule', { scheduledFor: new Date(Date.now() + 1_000) });
+    await runTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 1_000) });
     expect(await publishDueStories()).not.toContain(story.id);
     await new Promise((done) => setTimeout(done, 1_100));
     const runs = await Promise.all([publishDueStories(), publishDueStories(), publishDueStories()]);
@@ -154,19 +138,5 @@ describe('scheduled publishing', () => {
     await db.update(articles).set({ scheduledFor: new Date(Date.now() - 3 * 3_600_000) }).where(eq(articles.id, story.id));
     expect(await publishDueStories()).toContain(story.id);
     expect(await getPublishedArticleBySlug(story.slug)).not.toBeNull();
-  });
-});
-
-describe('preview links', () => {
-  it('grant one draft until they expire, and cannot be forged', async () => {
-    const editor = actorOf(await createUser({ role: 'editor' }));
-    const story = await createArticle();
-    const { url } = await createPreviewLink(editor, '', story.id, 1);
-    const token = url.split('/').at(-1)!;
-    expect(articleIdFromPreviewToken(token)).toBe(story.id);
-    expect(articleIdFromPreviewToken(token, Date.now() + 2 * 86_400_000)).toBeNull();
-    const other = await createArticle();
-    expect(articleIdFromPreviewToken(token.replace(story.id, other.id))).toBeNull();
-    await expect(createPreviewLink(actorOf(await createUser()), '', story.id, 1)).rejects.toThrow(/permission/);
   });
 });

@@ -9,11 +9,15 @@ import { canTransition, TRANSITIONS, type TransitionName } from './transitions';
 export type WorkingCopy = {
   id: string;
   version: number;
+  /** The working copy's revision (with `version`, what the editor is looking at). */
+  revisionId: number;
   status: ArticleStatus;
   liveSlug: string | null;
   canEdit: boolean;
   transitions: TransitionName[];
   scheduledFor: Date | null;
+  /** While scheduled: the revision that goes out when due. */
+  scheduledRevisionId: number | null;
   lastSaved: { by: string | null; at: Date };
   draft: {
     headline: string;
@@ -43,11 +47,13 @@ export async function getWorkingCopy(actor: Actor, articleId: string): Promise<W
   return {
     id: article.id,
     version: article.version,
+    revisionId: working.id,
     status: article.status,
     liveSlug: article.firstPublishedAt ? article.slug : null,
     canEdit: canEdit(actor, story.access),
     transitions: (Object.keys(TRANSITIONS) as TransitionName[]).filter((name) => canTransition(actor, story, name)),
     scheduledFor: article.scheduledFor,
+    scheduledRevisionId: article.status === 'scheduled' ? (article.scheduledRevisionId ?? working.id) : null,
     lastSaved: { by: savedBy?.name ?? null, at: working.createdAt },
     draft: {
       headline: working.headline,

@@ -7,11 +7,12 @@ import { keepEditing, stopEditing, takeOverEditing } from '@/lib/workflow/edit-l
 import { placeOnFrontPage } from '@/lib/workflow/front-page';
 import { restoreRevision } from '@/lib/workflow/history';
 import { addNote } from '@/lib/workflow/notes';
-import { createPreviewLink } from '@/lib/workflow/preview-links';
+import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
 import { createStory, saveStory, type SaveOutcome } from '@/lib/workflow/save-story';
 import { storyFieldsSchema } from '@/lib/workflow/story-fields';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
-import { runTransition, type TransitionName } from '@/lib/workflow/transitions';
+import { runTransition, StoryChangedError, type TransitionName } from '@/lib/workflow/transitions';
+import type { ArticleStatus } from '@/db/schema';
 import { siteDateTimeToInstant } from '@/lib/dates';
 import type { Capability } from '@/lib/permissions';
 
@@ -61,7 +62,7 @@ export const loadWorkingCopyAction = defineAction({
   input: z.object({ articleId }),
   async run({ articleId }, { user }) {
     const copy = await getWorkingCopy(user, articleId);
-    return { ok: true, data: { version: copy.version, draft: copy.draft } };
+    return { ok: true, data: { version: copy.version, revisionId: copy.revisionId, draft: copy.draft } };
   },
 });
 
@@ -89,37 +90,45 @@ function transitionAction<S extends z.ZodRawShape>(
   done: string,
   toInput: (input: z.infer<z.ZodObject<S>>) => Parameters<typeof runTransition>[4] = () => ({}),
 ) {
-  return defineAction({
+  return defineAction<z.ZodTypeAny, { status?: ArticleStatus; changed?: true }>({
     capability,
     input: z.object({ articleId, ...shape }),
     async run(input, { user, ip }) {
       const values = input as z.infer<z.ZodObject<S>> & { articleId: string };
-      const after = await runTransition(user, ip, values.articleId, name, toInput(values));
-      return { ok: true, message: done, data: { status: after.status } };
+      try {
+        const after = await runTransition(user, ip, values.articleId, name, toInput(values));
+        return { ok: true, message: done, data: { status: after.status } };
+      } catch (error) {
+        // Marked so the page can offer the changes to review and the newer version to load.
+        if (error instanceof StoryChangedError) return { ok: false, code: 'conflict', message: error.message, data: { changed: true } };
+        throw error;
+      }
     },
   });
 }
 
 const requiredText = (message: string) => z.string().trim().min(1, message).max(5000);
+/** The story version on the editor's screen: what they reviewed is what goes out (lib/workflow/transitions.ts). */
+const seenVersion = { version: z.coerce.number().int().positive('Reload the story and try again.') };
 
 export const submitForReviewAction = transitionAction('submit', 'article.submit', { text: z.string().trim().max(5000).optional() }, 'Submitted for review.', (i) => ({ text: i.text }));
 export const requestChangesAction = transitionAction('request_changes', 'article.request_changes', { text: requiredText('Write a note saying what needs to change.') }, 'Returned to the reporter with your note.', (i) => ({ text: i.text }));
-export const publishAction = transitionAction('publish', 'article.publish', {}, 'Published.');
+export const publishAction = transitionAction('publish', 'article.publish', seenVersion, 'Published.', (i) => ({ expectedVersion: i.version }));
 export const scheduleAction = transitionAction(
   'schedule',
   'article.publish',
-  { scheduledFor: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose a date and time.') },
+  { ...seenVersion, scheduledFor: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose a date and time.') },
   'Scheduled.',
-  (i) => ({ scheduledFor: siteDateTimeToInstant(i.scheduledFor) }),
+  (i) => ({ expectedVersion: i.version, scheduledFor: siteDateTimeToInstant(i.scheduledFor) }),
 );
 export const unscheduleAction = transitionAction('unschedule', 'article.publish', {}, 'Taken off the schedule and back in review.');
 export const unpublishAction = transitionAction('unpublish', 'article.unpublish', { text: requiredText('Give the reason for taking the story down.') }, 'Unpublished. The story is gone from the site.', (i) => ({ text: i.text }));
 export const publishUpdateAction = transitionAction(
   'publish_update',
   'article.publish',
-  { minor: z.union([z.literal('on'), z.literal('true'), z.boolean()]).optional() },
+  { ...seenVersion, minor: z.union([z.literal('on'), z.literal('true'), z.boolean()]).optional() },
   'Update published.',
-  (i) => ({ minor: i.minor === true || i.minor === 'on' || i.minor === 'true' }),
+  (i) => ({ expectedVersion: i.version, minor: i.minor === true || i.minor === 'on' || i.minor === 'true' }),
 );
 export const addCorrectionAction = transitionAction('add_correction', 'article.correct', { text: requiredText('Write the correction.') }, 'Correction published.', (i) => ({ text: i.text }));
 
@@ -146,7 +155,16 @@ export const createPreviewLinkAction = defineAction({
   input: z.object({ articleId, days: z.coerce.number().int().min(1).max(14) }),
   async run({ articleId, days }, { user, ip }) {
     const link = await createPreviewLink(user, ip, articleId, days);
-    return { ok: true, message: `Anyone with this link can read this draft for ${days} day${days === 1 ? '' : 's'}.`, data: { link: link.url } };
+    return { ok: true, message: `Anyone with this link can read this story’s working copy for ${days} day${days === 1 ? '' : 's'}, until you revoke it.`, data: { link: link.url } };
+  },
+});
+
+export const revokePreviewLinkAction = defineAction({
+  capability: 'article.share_preview',
+  input: z.object({ articleId, linkId: z.string().uuid() }),
+  async run({ articleId, linkId }, { user, ip }) {
+    await revokePreviewLink(user, ip, articleId, linkId);
+    return { ok: true, message: 'Revoked. The link no longer opens the story.' };
   },
 });
 

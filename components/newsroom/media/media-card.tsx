@@ -5,10 +5,28 @@ import { deleteMediaAction, updateMediaTextAction } from '@/app/newsroom/media/a
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 
-type Item = { id: string; url: string; width: number; height: number; alt: string; caption: string; credit: string; filename: string; uploader: string | null; uploaded: string };
+type Item = {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  filename: string;
+  uploader: string | null;
+  uploaded: string;
+  /** Where readers see it ("a published or scheduled story (“…”)"), or null. */
+  liveIn: string | null;
+};
 
-/** One picture with its alt text, caption and credit, editable in place. */
-export function MediaCard({ item, canDelete }: { item: Item; canDelete: boolean }) {
+type Props = { item: Item; canDelete: boolean; canEditLive: boolean };
+
+/**
+ * One picture with its alt text, caption and credit, editable in place, except by
+ * reporters once readers see it (lib/media/manage-media.ts refuses them too).
+ */
+export function MediaCard({ item, canDelete, canEditLive }: Props) {
   const [saved, save] = useActionState(updateMediaTextAction, null);
   const [deleted, remove] = useActionState(deleteMediaAction, null);
   const field = 'w-full rounded border border-rule bg-paper px-2 py-1 text-sm';
@@ -21,25 +39,42 @@ export function MediaCard({ item, canDelete }: { item: Item; canDelete: boolean 
         {item.filename} · {item.width}×{item.height} · {item.uploader ?? 'Demo'} · {item.uploaded}
       </p>
       {!item.alt && <p className="text-xs font-semibold text-accent">Needs alt text before it can appear in a published story.</p>}
-      <form action={save} className="grid gap-1">
-        <input type="hidden" name="mediaId" value={item.id} />
-        <label className="text-xs font-semibold">
-          Alt text
-          <input name="altText" defaultValue={sent?.altText ?? item.alt} maxLength={300} className={field} />
-        </label>
-        <label className="text-xs font-semibold">
-          Caption
-          <textarea name="caption" defaultValue={sent?.caption ?? item.caption} rows={2} maxLength={600} className={field} />
-        </label>
-        <label className="text-xs font-semibold">
-          Credit
-          <input name="credit" defaultValue={sent?.credit ?? item.credit} maxLength={200} className={field} />
-        </label>
-        <FormStatus result={saved} />
-        <div className="flex items-center justify-between gap-2">
-          <SubmitButton pendingText="Saving…">Save</SubmitButton>
-        </div>
-      </form>
+      {item.liveIn && !canEditLive ? (
+        <>
+          <p className="rounded border border-rule bg-rule/30 p-2 text-xs">
+            This picture is in {item.liveIn}, so only editors can change its caption, credit and alt text. Ask an editor.
+          </p>
+          <dl className="grid gap-1 text-xs">
+            <dt className="font-semibold">Alt text</dt>
+            <dd>{item.alt}</dd>
+            <dt className="font-semibold">Caption</dt>
+            <dd>{item.caption || '—'}</dd>
+            <dt className="font-semibold">Credit</dt>
+            <dd>{item.credit || '—'}</dd>
+          </dl>
+        </>
+      ) : (
+        <form action={save} className="grid gap-1">
+          <input type="hidden" name="mediaId" value={item.id} />
+          <label className="text-xs font-semibold">
+            Alt text
+            <input name="altText" defaultValue={sent?.altText ?? item.alt} maxLength={300} className={field} />
+          </label>
+          <label className="text-xs font-semibold">
+            Caption
+            <textarea name="caption" defaultValue={sent?.caption ?? item.caption} rows={2} maxLength={600} className={field} />
+          </label>
+          <label className="text-xs font-semibold">
+            Credit
+            <input name="credit" defaultValue={sent?.credit ?? item.credit} maxLength={200} className={field} />
+          </label>
+          <FormStatus result={saved} />
+          <div className="flex items-center justify-between gap-2">
+            <SubmitButton pendingText="Saving…">Save</SubmitButton>
+          </div>
+          {item.liveIn && <p className="text-xs text-muted">This picture is in {item.liveIn}: a change shows to readers at once and is recorded in the audit log.</p>}
+        </form>
+      )}
       {canDelete && (
         <form action={remove}>
           <input type="hidden" name="mediaId" value={item.id} />

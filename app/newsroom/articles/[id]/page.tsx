@@ -12,6 +12,7 @@ import { findSections } from '@/lib/reader/taxonomy';
 import { requestTime } from '@/lib/request-context';
 import { findStaffNames } from '@/lib/users/find-users';
 import { findNotes } from '@/lib/workflow/notes';
+import { findPreviewLinks, isPreviewable } from '@/lib/workflow/preview-links';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
 
 export const metadata: Metadata = { title: 'Edit story' };
@@ -32,13 +33,22 @@ export default async function EditStoryPage({ params }: Props) {
     }
     notFound();
   }
-  const [sections, staff, pictures, notes] = await Promise.all([findSections(), findStaffNames(), findLibraryPictures(), findNotes(user, id)]);
+  const mayShare = can(user, 'article.share_preview');
+  const [sections, staff, pictures, notes, previewLinks] = await Promise.all([
+    findSections(),
+    findStaffNames(),
+    findLibraryPictures(),
+    findNotes(user, id),
+    mayShare ? findPreviewLinks(user, id) : [],
+  ]);
   const inAnHour = new Date(Math.ceil((requestTime() + 3_600_000) / 900_000) * 900_000);
   return (
     <StoryEditor
       story={{
         id: story.id,
         version: story.version,
+        revisionId: story.revisionId,
+        scheduledRevisionId: story.scheduledRevisionId,
         status: story.status,
         liveSlug: story.liveSlug,
         canEdit: story.canEdit,
@@ -54,7 +64,20 @@ export default async function EditStoryPage({ params }: Props) {
       defaultScheduleValue={instantToSiteDateTime(story.scheduledFor ?? inAnHour)}
       sidebar={
         <>
-          {can(user, 'article.share_preview') && <PreviewLinkForm articleId={story.id} />}
+          {mayShare && (
+            <PreviewLinkForm
+              articleId={story.id}
+              canCreate={isPreviewable(story.status)}
+              links={previewLinks.map((link) => ({
+                id: link.id,
+                createdBy: link.createdBy,
+                created: formatPublishedTime(link.createdAt),
+                expires: formatPublishedTime(link.expiresAt),
+                state: link.state,
+                endedBecause: link.endedBecause,
+              }))}
+            />
+          )}
           <NotesThread
             articleId={story.id}
             notes={notes.map((n) => ({ id: n.id, body: n.body, kind: n.kind, by: n.by, when: formatPublishedTime(n.createdAt) }))}

@@ -36,8 +36,9 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     notFound();
   }
   const query = await searchParams;
-  const to = Number(query.to) || revisions[0]?.id;
-  const from = Number(query.from) || revisions[1]?.id;
+  // By default, the working copy (what would be published) against the revision before it.
+  const to = Number(query.to) || (revisions.find((r) => r.isWorking) ?? revisions[0])?.id;
+  const from = Number(query.from) || revisions.find((r) => to !== undefined && r.id < to)?.id;
   const diff = from && to && from !== to ? await compareRevisions(user, id, from, to).catch(() => null) : null;
 
   return (
