@@ -19,6 +19,10 @@ describe('the upload route', () => {
     expect((await response.json()).error).toMatch(/must come from the newsroom/);
   });
 
+  it.each([{ 'x-forwarded-proto': 'gopher' }, { 'x-forwarded-host': 'bad host/../x' }])('refuses malformed forwarding headers %o with 400', async (headers) => {
+    expect((await upload(headers)).status).toBe(400);
+  });
+
   it('accepts its own origin (and then judges the file)', async () => {
     const response = await upload({ origin: 'http://localhost' }, 'not a picture');
     expect(response.status).toBe(415);

@@ -1,4 +1,5 @@
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { malformedForwarding } from '@/lib/http/forwarded-headers';
 import { readBoundedBody } from '@/lib/http/read-body';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { ImageRejectedError } from '@/lib/media/process-image';
@@ -13,6 +14,8 @@ const refuse = (status: number, error: string) => Response.json({ error }, { sta
  * (One file per request, so the newsroom page can show each file's progress.)
  */
 export async function POST(request: Request) {
+  const forwarding = malformedForwarding(request.headers);
+  if (forwarding) return refuse(400, forwarding);
   const user = await getCurrentUser();
   if (!user) return refuse(401, 'Your session has ended. Sign in again to upload.');
   if (!can(user, 'media.upload')) return refuse(403, 'You do not have permission to upload pictures.');
