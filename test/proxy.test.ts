@@ -85,7 +85,8 @@ describe('search is limited per client address', () => {
 
 describe('the newsroom', () => {
   it('refuses made-up forwarding headers with 400 before the session check, which would throw on them', async () => {
-    for (const headers of [{ 'x-forwarded-proto': 'gopher' }, { 'x-forwarded-host': 'bad host/../x' }]) {
+    const forged: Record<string, string>[] = [{ 'x-forwarded-proto': 'gopher' }, { 'x-forwarded-host': 'bad host/../x' }];
+    for (const headers of forged) {
       for (const path of ['/newsroom', '/login']) expect((await visit(path, headers)).status).toBe(400);
     }
   });

@@ -19,7 +19,7 @@ describe('the upload route', () => {
     expect((await response.json()).error).toMatch(/must come from the newsroom/);
   });
 
-  it.each([{ 'x-forwarded-proto': 'gopher' }, { 'x-forwarded-host': 'bad host/../x' }])('refuses malformed forwarding headers %o with 400', async (headers) => {
+  it.each<Record<string, string>>([{ 'x-forwarded-proto': 'gopher' }, { 'x-forwarded-host': 'bad host/../x' }])('refuses malformed forwarding headers %o with 400', async (headers) => {
     expect((await upload(headers)).status).toBe(400);
   });
 
