@@ -1,5 +1,6 @@
+import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
-import { baseSecurityHeaders, readerContentSecurityPolicy } from './lib/security-headers';
+import { baseSecurityHeaders, readerContentSecurityPolicy, strictTransportSecurityRules } from './lib/security-headers';
 
 /**
  * Reader pages may be kept by a CDN or nginx in front: fresh for a minute, then served
@@ -13,6 +14,8 @@ const readerPaths = ['/', '/articles/:path*', '/sections/:path*', '/authors/:pat
 
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // Search results get a cache of their own, so made-up queries cannot push pages' data out.
+  cacheHandlers: { search: fileURLToPath(new URL('./lib/reader/search-cache-handler.mjs', import.meta.url)) },
   // Off: an address that was not prerendered must wait for its own render, so an unknown
   // story answers 404 (with Partial Prefetching it would stream into a 200 shell).
   partialPrefetching: false,
@@ -22,14 +25,19 @@ const nextConfig: NextConfig = {
     inlineCss: true,
     // A long story's body, as the editor's JSON, can pass Next's default 1 MB per action.
     serverActions: { bodySizeLimit: '4mb' },
+    // Next copies a request's body into memory for the proxy, by default up to 10 MB. The
+    // only bodies on proxied paths are server actions, refused past 4 MB anyway; a little
+    // more than that keeps the refusal a 413 while halving what one request can hold.
+    proxyClientMaxBodySize: '5mb',
   },
   reactStrictMode: true,
   async headers() {
     return [
       { source: '/:path*', headers: baseSecurityHeaders },
-      // The newsroom and sign-in pages get a nonce-based policy from the proxy instead.
+      ...strictTransportSecurityRules(process.env.SITE_URL),
+      // The newsroom, sign-in and preview-link pages get a nonce-based policy from the proxy.
       {
-        source: '/((?!newsroom|login).*)',
+        source: '/((?!newsroom|login|preview/).*)',
         headers: [{ key: 'Content-Security-Policy', value: readerContentSecurityPolicy() }],
       },
       ...readerPaths.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: READER_CACHE }] })),

@@ -1,26 +1,41 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { auth } from '@/lib/auth/auth';
+import { malformedForwarding } from '@/lib/http/forwarded-headers';
+import { clientIpFrom } from '@/lib/request-context';
 import { answerArticleAddress } from '@/lib/reader/article-addresses';
+import { countListPages, type ListKind } from '@/lib/reader/list-bounds';
+import { isLiveArticleSlug } from '@/lib/reader/live-articles';
+import { noticePageHtml } from '@/lib/reader/notice-page';
+import { takeSearchAllowance } from '@/lib/reader/search-throttle';
 import { withdrawnPageHtml } from '@/lib/reader/withdrawn-page';
 import { newsroomContentSecurityPolicy } from '@/lib/security-headers';
 
 const LIST_PAGE = /^\/(sections|authors|tags)\/([^/]+)(?:\/page\/(\d+))?$/;
-const ARTICLE = /^\/articles\/([^/]+)$/;
+const ARTICLE = /^\/articles\/([^/]+)(\/og\.png)?$/;
 
 /**
  * Routing that must happen before any page renders. It never decides who may do what:
  * every page and action checks that itself, in lib/.
- * - Newsroom and sign-in pages: a per-response CSP nonce, the session cookie renewed while
- *   the person works (the idle timeout), and signed-out visitors sent to /login.
+ * - Newsroom, sign-in and preview-link pages: a per-response CSP nonce; in the newsroom,
+ *   the session cookie renewed while the person works (the idle timeout), and signed-out
+ *   visitors sent to /login.
  * - `/articles/<old slug>` → 301 to the story's new slug; a withdrawn story → 410.
  * - `/sections/x?page=3` is served from the route `/sections/x/page/3`, so that every
  *   page of a list is cached like the first (a query string would make it dynamic).
+ * - Addresses that cannot exist (an unknown story or list, a page past a list's end) get
+ *   the shared 404 page here: rendered, each would take a cache entry of its own.
+ * - Searches are limited per client address (429 past the limit).
  */
 export async function proxy(request: NextRequest, event: Parameters<typeof newsroom>[1]) {
   const { pathname } = request.nextUrl;
   if (pathname === '/newsroom' || pathname.startsWith('/newsroom/') || pathname === '/login' || pathname.startsWith('/login/')) {
+    const forwarding = malformedForwarding(request.headers);
+    if (forwarding) return new NextResponse(forwarding, { status: 400, headers: { 'Cache-Control': 'no-store' } });
     return newsroom(request, event);
   }
+  // Preview links show unpublished work per request: the newsroom's strict policy, not the reader's.
+  if (pathname.startsWith('/preview/')) return withNoncePolicy(request);
+  if (pathname === '/search') return limitSearches(request);
   return readerRouting(request);
 }
 
@@ -31,6 +46,10 @@ const newsroom = auth((request) => {
     login.searchParams.set('next', pathname + search);
     return NextResponse.redirect(login);
   }
+  return withNoncePolicy(request);
+});
+
+function withNoncePolicy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const policy = newsroomContentSecurityPolicy(nonce, process.env.NODE_ENV === 'development');
   const headers = new Headers(request.headers);
@@ -39,7 +58,24 @@ const newsroom = auth((request) => {
   const response = NextResponse.next({ request: { headers } });
   response.headers.set('Content-Security-Policy', policy);
   return response;
-});
+}
+
+async function limitSearches(request: NextRequest) {
+  if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next(); // the empty form costs nothing
+  const allowance = await takeSearchAllowance(clientIpFrom(request.headers.get('x-forwarded-for')));
+  if (allowance.ok) return NextResponse.next();
+  const wait = allowance.retryAfterSeconds;
+  const html = noticePageHtml({
+    title: 'Too many searches',
+    heading: 'Too many searches at once',
+    messageHtml: `So many searches came from your network in the last minute that we have paused them for a moment. Please try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}. Meanwhile, the <a href="/">front page</a> has today’s stories.`,
+    searchForm: false,
+  });
+  return new NextResponse(html, {
+    status: 429,
+    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Retry-After': String(wait), 'Cache-Control': 'no-store' },
+  });
+}
 
 async function readerRouting(request: NextRequest) {
   const { pathname, searchParams } = request.nextUrl;
@@ -53,8 +89,11 @@ async function readerRouting(request: NextRequest) {
       if (pathPage !== '1') target.searchParams.set('page', pathPage);
       return NextResponse.redirect(target, 301);
     }
-    const page = searchParams.get('page');
-    if (page && /^[1-9]\d{0,6}$/.test(page) && page !== '1') {
+    const param = searchParams.get('page');
+    const page = param && /^[1-9]\d{0,6}$/.test(param) ? Number(param) : 1;
+    const pages = await orUnknown(countListPages(kind as ListKind, safeDecode(slug!)));
+    if (pages !== undefined && page > pages) return notFoundPage(request);
+    if (page > 1) {
       const target = request.nextUrl.clone();
       target.pathname = `/${kind}/${slug}/page/${page}`;
       target.search = '';
@@ -65,20 +104,39 @@ async function readerRouting(request: NextRequest) {
 
   const article = ARTICLE.exec(pathname);
   if (article) {
-    const answer = await answerArticleAddress(safeDecode(article[1]!));
+    const [, slug, card] = article;
+    const answer = await answerArticleAddress(safeDecode(slug!));
     if (answer.kind === 'moved') {
       const target = request.nextUrl.clone();
-      target.pathname = `/articles/${answer.slug}`;
+      target.pathname = `/articles/${answer.slug}${card ?? ''}`;
       return NextResponse.redirect(target, 301);
     }
     if (answer.kind === 'gone') {
+      if (card) return new NextResponse('Not found', { status: 404 });
       return new NextResponse(withdrawnPageHtml(), {
         status: 410,
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60' },
       });
     }
+    if ((await orUnknown(isLiveArticleSlug(safeDecode(slug!)))) === false) {
+      return card ? new NextResponse('Not found', { status: 404 }) : notFoundPage(request);
+    }
   }
   return NextResponse.next();
+}
+
+/** The site's 404 page, prerendered once and shared by every address that has none. */
+function notFoundPage(request: NextRequest) {
+  return NextResponse.rewrite(new URL('/_not-found', request.url));
+}
+
+/** Undefined when the database cannot answer: then the page decides, as it would anyway. */
+async function orUnknown<T>(answer: Promise<T>): Promise<T | undefined> {
+  try {
+    return await answer;
+  } catch {
+    return undefined;
+  }
 }
 
 function safeDecode(segment: string): string {
@@ -90,5 +148,17 @@ function safeDecode(segment: string): string {
 }
 
 export const config = {
-  matcher: ['/articles/:slug', '/sections/:path*', '/authors/:path*', '/tags/:path*', '/newsroom', '/newsroom/:path*', '/login', '/login/:path*'],
+  matcher: [
+    '/articles/:slug',
+    '/articles/:slug/og.png',
+    '/sections/:path*',
+    '/authors/:path*',
+    '/tags/:path*',
+    '/search',
+    '/preview/:path*',
+    '/newsroom',
+    '/newsroom/:path*',
+    '/login',
+    '/login/:path*',
+  ],
 };

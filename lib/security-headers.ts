@@ -31,6 +31,35 @@ export function newsroomContentSecurityPolicy(nonce: string, development: boolea
   ].join('; ');
 }
 
+/**
+ * HSTS: browsers that once reached the site over https refuse plain http to it from then on,
+ * so a network attacker cannot strip TLS from a later visit. Two years, as recommended for
+ * the preload list; no `includeSubDomains`, because a paper's other hosts (a staging site,
+ * an old blog) may still be plain http and this header would break them for two years.
+ */
+export const strictTransportSecurity = { key: 'Strict-Transport-Security', value: 'max-age=63072000' };
+
+/**
+ * When to send HSTS, as rules for next.config.ts `headers()` (fixed at build time, like the
+ * canonical links that SITE_URL also decides):
+ * - the public address (SITE_URL) is https: on every response;
+ * - otherwise only when the request says it arrived over https (`X-Forwarded-Proto: https`,
+ *   set by a TLS-terminating proxy). A client can forge that header, but all it gains is
+ *   HSTS on a plain-http response, which browsers ignore by specification (RFC 6797 §8.1);
+ *   so the header needs no trusted-proxy list. Plain-http development never receives it,
+ *   so `localhost` is never pinned to https.
+ */
+export function strictTransportSecurityRules(siteUrl: string | undefined) {
+  const always = siteUrl?.trim().toLowerCase().startsWith('https://') ?? false;
+  return [
+    {
+      source: '/:path*',
+      ...(always ? {} : { has: [{ type: 'header' as const, key: 'x-forwarded-proto', value: 'https(?:\\s*,.*)?' }] }),
+      headers: [strictTransportSecurity],
+    },
+  ];
+}
+
 export const baseSecurityHeaders = [
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },

@@ -42,9 +42,10 @@ const STOP = '\u0003';
 /**
  * Full-text search over published stories with web-search syntax ("exact phrase", -word,
  * or), ranked by relevance (headline above deck above body), through the GIN index.
+ * Cached in a store of its own (lib/reader/search-cache-handler.mjs), for a few minutes.
  */
 export async function searchArticles(query: SearchQuery): Promise<SearchResults> {
-  'use cache';
+  'use cache: search';
   cacheLife('minutes');
   cacheTag(cacheTags.publishedLists);
   if (!query.q) return { hits: [], total: 0, totalIsCapped: false, totalPages: 0 };

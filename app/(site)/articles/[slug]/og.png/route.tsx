@@ -2,10 +2,21 @@ import { ImageResponse } from 'next/og';
 import { site } from '@/lib/config';
 import { formatPublishedTime } from '@/lib/dates';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
+import { findListPage } from '@/lib/reader/lists';
 import { ogFonts } from '@/lib/reader/og-font';
 import { PUBLIC_CACHE_CONTROL } from '@/lib/reader/responses';
 
 const size = { width: 1200, height: 630 };
+
+/**
+ * Cached like the story's page: made at build time for the newest stories, on first request
+ * for the rest, kept per address (the path alone: a query string never makes a new card) and
+ * made again when the story changes. The handler must not read the request for that.
+ */
+export async function generateStaticParams() {
+  const { items } = await findListPage('all', 1);
+  return items.length > 0 ? items.map((article) => ({ slug: article.slug })) : [{ slug: 'no-stories-yet' }];
+}
 
 /** The share card for a story (OpenGraph and structured data): section, headline, byline, date. */
 export async function GET(_request: Request, { params }: { params: Promise<{ slug: string }> }) {

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import nextConfig from '@/next.config';
+
+const originalSiteUrl = process.env.SITE_URL;
+afterEach(() => {
+  process.env.SITE_URL = originalSiteUrl;
+});
+
+type Rule = { source: string; has?: { type: string; key: string; value?: string }[]; headers: { key: string; value: string }[] };
+const rules = async () => (await nextConfig.headers!()) as Rule[];
+const hstsRules = async () => (await rules()).filter((rule) => rule.headers.some((h) => h.key === 'Strict-Transport-Security'));
+
+/** The rule's source as Next matches it (a path-to-regexp pattern; these use no parameters but `:path*`). */
+const matches = (source: string, path: string) =>
+  new RegExp(`^${source.replace('/:path*', '(?:/.*)?')}$`).test(path);
+
+describe('HTTP security headers', () => {
+  it('sends HSTS on every response when the public address is https', async () => {
+    process.env.SITE_URL = 'https://news.example.com';
+    const [rule, ...others] = await hstsRules();
+    expect(others).toEqual([]);
+    expect(rule).toMatchObject({ source: '/:path*', headers: [{ key: 'Strict-Transport-Security', value: 'max-age=63072000' }] });
+    expect(rule!.has).toBeUndefined();
+  });
+
+  it('over plain http, sends HSTS only on requests a TLS proxy marked as https', async () => {
+    process.env.SITE_URL = 'http://localhost:3000';
+    const [rule] = await hstsRules();
+    const proto = rule!.has!.find((condition) => condition.key === 'x-forwarded-proto')!;
+    const accepts = (value: string) => new RegExp(`^${proto.value}$`).test(value);
+    expect(accepts('https')).toBe(true);
+    expect(accepts('https, http')).toBe(true);
+    expect(accepts('http')).toBe(false);
+    expect(accepts('http, https')).toBe(false);
+  });
+
+  it('leaves preview links to the nonce policy: the reader policy does not cover them', async () => {
+    const reader = (await rules()).find((rule) => rule.headers.some((h) => h.key === 'Content-Security-Policy'))!;
+    expect(matches(reader.source, '/articles/a-story')).toBe(true);
+    expect(matches(reader.source, '/preview')).toBe(true);
+    for (const path of ['/preview/some-token', '/newsroom', '/newsroom/media', '/login']) expect(matches(reader.source, path)).toBe(false);
+  });
+});
