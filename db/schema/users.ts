@@ -96,7 +96,7 @@ export const signInThrottle = pgTable(
   (t) => [index().on(t.updatedAt)],
 );
 
-/** Counters for rate-limiter-flexible's Postgres store (sign-in throttling), in its own layout. */
+/** Counters for rate-limiter-flexible's Postgres store, in its own layout (sign-in throttling uses sign_in_throttle). */
 export const rateLimits = pgTable('rate_limits', {
   key: varchar({ length: 255 }).primaryKey(),
   points: integer().notNull().default(0),

@@ -22,12 +22,16 @@ export type Reservation =
   /** `newlyRefused`: keys whose current block had not refused anyone yet (audit those once). */
   | { allowed: false; retryAfterSeconds: number; newlyRefused: string[] };
 
+// `now()` is when each transaction began, so a transaction that waited for the row lock can
+// see a later `updated_at` than its own now: that is no time passed, never negative time.
 const decayed = (score: number, since: Date, now: Date, rule: AttemptRule) =>
-  Math.max(0, score - (now.getTime() - since.getTime()) / 1000 / rule.decaySeconds);
+  Math.max(0, score - Math.max(0, now.getTime() - since.getTime()) / 1000 / rule.decaySeconds);
 
-// A failure counts in full until it has wholly decayed, hence ceil().
+// A failure counts in full until it has wholly decayed (ceil, with room for float noise).
+const whole = (score: number) => Math.ceil(score - 1e-9);
+
 export const blockSecondsAt = (score: number, rule: AttemptRule) =>
-  Math.min(rule.maxBlockSeconds, rule.firstBlockSeconds * 2 ** (Math.ceil(score) - rule.free));
+  Math.min(rule.maxBlockSeconds, rule.firstBlockSeconds * 2 ** (whole(score) - rule.free));
 
 /**
  * Counts one attempt against every key, or refuses it if any key is blocked. The count is
@@ -66,13 +70,14 @@ export async function reserveAttempt(keys: CountedKey[]): Promise<Reservation> {
     for (const { key, rule } of sorted) {
       const row = rows.find((r) => r.key === key)!;
       const score = decayed(row.score, row.updatedAt, now, rule) + 1;
-      const blocks = Math.ceil(score) >= rule.free;
+      const updatedAt = row.updatedAt > now ? row.updatedAt : now;
+      const blocks = whole(score) >= rule.free;
       await tx
         .update(signInThrottle)
         .set({
           score,
-          updatedAt: now,
-          ...(blocks && { blockedUntil: new Date(now.getTime() + blockSecondsAt(score, rule) * 1000), blockLogged: false }),
+          updatedAt,
+          ...(blocks && { blockedUntil: new Date(updatedAt.getTime() + blockSecondsAt(score, rule) * 1000), blockLogged: false }),
         })
         .where(sql`${signInThrottle.key} = ${key}`);
     }
@@ -87,13 +92,14 @@ export async function forgetKey(key: string, executor: Executor = db): Promise<v
 
 /** Gives back the point an attempt took (it succeeded), lifting a block it alone caused. */
 export async function refundAttempt({ key, rule }: CountedKey): Promise<void> {
-  const score = sql`greatest(0, ${signInThrottle.score} - extract(epoch from now() - ${signInThrottle.updatedAt}) / ${rule.decaySeconds} - 1)`;
+  const elapsed = sql`greatest(0, extract(epoch from now() - ${signInThrottle.updatedAt}))`;
+  const score = sql`greatest(0, ${signInThrottle.score} - ${elapsed} / ${rule.decaySeconds} - 1)`;
   await db
     .update(signInThrottle)
     .set({
       score,
-      updatedAt: sql`now()`,
-      blockedUntil: sql`case when ceil(${score}) < ${rule.free} then null else ${signInThrottle.blockedUntil} end`,
+      updatedAt: sql`greatest(now(), ${signInThrottle.updatedAt})`,
+      blockedUntil: sql`case when ceil(${score} - 1e-9) < ${rule.free} then null else ${signInThrottle.blockedUntil} end`,
     })
     .where(sql`${signInThrottle.key} = ${key}`);
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { clientAddressFrom } from '@/lib/request-context';
@@ -40,6 +40,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: process.env.AUTH_TRUST_HOST === 'true' || process.env.NODE_ENV !== 'production' || undefined,
   session: { strategy: 'jwt', maxAge: sessionSettings.idleSeconds, updateAge: 60 },
   pages: { signIn: '/login' },
+  // Refused sign-ins are expected and already in the audit log; a stack trace for each
+  // would let anyone flood the server's log.
+  logger: {
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
