@@ -95,9 +95,10 @@ test('a blocked owner gets back in with a reset link', async ({ browser, page })
   await page.getByLabel('New password', { exact: true }).fill(newPassword);
   await page.getByLabel('New password again').fill(newPassword);
   await page.getByRole('button', { name: 'Set password' }).click();
+  await expect(page).toHaveURL(/\/login\?password=set$/);
   await expect(page.getByRole('status')).toHaveText(/Your password is set/);
   await page.getByLabel('Email').fill(person.email);
-  await page.getByLabel('Password').fill(newPassword);
+  await page.getByLabel('Password', { exact: true }).fill(newPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/newsroom$/);
 });
