@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { auth } from '@/lib/auth/auth';
 import { malformedForwarding } from '@/lib/http/forwarded-headers';
-import { clientIpFrom } from '@/lib/request-context';
+import { clientAddressFrom } from '@/lib/request-context';
 import { answerArticleAddress } from '@/lib/reader/article-addresses';
 import { countListPages, type ListKind } from '@/lib/reader/list-bounds';
 import { isLiveArticleSlug } from '@/lib/reader/live-articles';
@@ -62,7 +62,7 @@ function withNoncePolicy(request: NextRequest) {
 
 async function limitSearches(request: NextRequest) {
   if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next(); // the empty form costs nothing
-  const allowance = await takeSearchAllowance(clientIpFrom(request.headers.get('x-forwarded-for')));
+  const allowance = await takeSearchAllowance(clientAddressFrom(request));
   if (allowance.ok) return NextResponse.next();
   const wait = allowance.retryAfterSeconds;
   const html = noticePageHtml({

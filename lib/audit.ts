@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   'auth.sign_out_everywhere',
   'auth.password_changed',
   'auth.password_set',
+  'auth.password_reset_requested',
   'user.created',
   'user.invited',
   'user.role_changed',

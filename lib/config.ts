@@ -15,6 +15,7 @@ const schema = z.object({
   SITE_URL: z.string().url().default('http://localhost:3000'),
   SITE_NAME: z.string().min(1).default('The Port Calder Courier'),
   SITE_TIMEZONE: timeZone.default('Asia/Seoul'),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type SiteConfig = {
@@ -23,18 +24,31 @@ export type SiteConfig = {
   timeZone: string;
 };
 
-function load(): SiteConfig {
+export type NetworkConfig = {
+  /** How many proxies in front of the app append to X-Forwarded-For (0: the app faces clients). */
+  trustedProxyHops: number;
+};
+
+function load() {
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
   }
   const env = parsed.data;
-  return { url: env.SITE_URL.replace(/\/+$/, ''), name: env.SITE_NAME, timeZone: env.SITE_TIMEZONE };
+  return {
+    site: { url: env.SITE_URL.replace(/\/+$/, ''), name: env.SITE_NAME, timeZone: env.SITE_TIMEZONE } satisfies SiteConfig,
+    network: { trustedProxyHops: env.TRUSTED_PROXY_HOPS } satisfies NetworkConfig,
+  };
 }
 
+const loaded = load();
+
 /** Site settings from the environment, validated once. */
-export const site: SiteConfig = load();
+export const site: SiteConfig = loaded.site;
+
+/** What the app may believe about the network in front of it. */
+export const network: NetworkConfig = loaded.network;
 
 /** An absolute URL on this site. */
 export function absoluteUrl(path: string): string {

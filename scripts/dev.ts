@@ -2,16 +2,19 @@
  * `npm run dev`: the whole site on this machine with no setup. Uses DATABASE_URL when set,
  * otherwise an embedded PostgreSQL with its data in `.data/`; applies migrations, seeds the
  * demo newsroom on first start, then runs Next. `--production` builds and runs `next start`.
+ * The demo accounts (published password) go only into the embedded database, or into
+ * DATABASE_URL with `--demo`; never with NODE_ENV=production.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { connect } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { demoPeople } from '@/db/seed/people';
-import { DEMO_PASSWORD, seedDemoContent } from '@/db/seed/seed-demo-content';
+import { DEMO_PASSWORD } from '@/db/seed/seed-demo-content';
 import { localAuthSecret } from './lib/local-secrets';
 import { openLocalDatabase } from './lib/local-database';
+import { seedLocalDatabase, type SeedOutcome } from './lib/seed-local-database';
 
 const production = process.argv.includes('--production');
+const demoFlag = process.argv.includes('--demo');
 const port = process.env.PORT ?? '3000';
 const database = await openLocalDatabase();
 
@@ -31,12 +34,13 @@ async function stop(code: number): Promise<never> {
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
+let seed: SeedOutcome | 'off' = 'off';
 try {
   await migrateDatabase(database.url);
   if (process.env.MASTHEAD_SEED !== 'off') {
-    const { db, client } = connect(database.url, { max: 1 });
-    const seeded = await seedDemoContent(db).finally(() => client.end());
-    if (seeded) console.log('Seeded the demo newsroom.');
+    seed = await seedLocalDatabase({ url: database.url, embedded: database.embedded, demoFlag });
+    // Asked for explicitly and still refused (NODE_ENV=production): stop rather than run without.
+    if (seed === 'refused' && demoFlag) await stop(1);
   }
 } catch (error) {
   console.error(error);
@@ -65,9 +69,9 @@ const logins = demoPeople
   .slice(0, 3)
   .map((person) => `    ${person.role.padEnd(9)} ${person.email.padEnd(22)} password: ${DEMO_PASSWORD}`)
   .join('\n');
+const demoAccounts = seed === 'seeded' || (seed === 'has_accounts' && (database.embedded || demoFlag));
 console.log(`
   Masthead is starting at ${env.SITE_URL}
   Database: ${database.embedded ? 'embedded PostgreSQL (data in .data/)' : 'DATABASE_URL'}
-  Demo logins (newsroom at ${env.SITE_URL}/newsroom):
-${logins}
+${demoAccounts ? `  Demo logins (newsroom at ${env.SITE_URL}/newsroom):\n${logins}` : `  Newsroom at ${env.SITE_URL}/newsroom`}
 `);

@@ -11,8 +11,8 @@ export const signInAction = definePublicAction({
     password: z.string().min(1, 'Enter your password.').max(1024),
     next: z.string().max(200).optional(),
   }),
-  async run({ email, password, next }, { ip }) {
-    await signInWithPassword(email, password, ip);
+  async run({ email, password, next }) {
+    await signInWithPassword(email, password);
     redirect(safeNextPath(next));
   },
 });

@@ -3,11 +3,12 @@ import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/newsroom/sign-in-form';
 import { getCurrentUser } from '@/lib/auth/current-user';
+import { WRONG_CREDENTIALS } from '@/lib/auth/sign-in';
 import { site } from '@/lib/config';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
-type Props = { searchParams: Promise<{ next?: string; password?: string }> };
+type Props = { searchParams: Promise<{ next?: string; password?: string; error?: string; code?: string }> };
 
 export const instant = false;
 
@@ -25,7 +26,7 @@ export default function LoginPage({ searchParams }: Props) {
 
 async function LoginForm({ searchParams }: Props) {
   if (await getCurrentUser()) redirect('/newsroom');
-  const { next, password } = await searchParams;
+  const { next, password, error, code } = await searchParams;
   return (
     <>
       {password === 'set' && (
@@ -33,7 +34,16 @@ async function LoginForm({ searchParams }: Props) {
           Your password is set. Sign in with it now.
         </p>
       )}
+      {/* Where Auth.js's own endpoint sends a refused sign-in. */}
+      {error === 'CredentialsSignin' && (
+        <p role="alert" className="rounded border border-accent/50 bg-red-50 px-3 py-2 text-sm text-red-900 dark:bg-red-950 dark:text-red-100">
+          {code === 'too_many_attempts' ? 'Too many attempts. Please wait a few minutes and try again.' : WRONG_CREDENTIALS}
+        </p>
+      )}
       <SignInForm next={typeof next === 'string' ? next : undefined} />
+      <p className="text-center text-sm">
+        <Link href="/login/forgot-password" className="underline">Forgot your password?</Link>
+      </p>
     </>
   );
 }

@@ -2,6 +2,7 @@ import { relations, sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   pgEnum,
@@ -77,7 +78,25 @@ export const revokedSessions = pgTable(
   (t) => [index().on(t.expiresAt)],
 );
 
-/** Counters for rate-limiter-flexible's Postgres store (sign-in throttling), in its own layout. */
+/**
+ * Sign-in throttling: one row per account (`account:<email>`) or client address
+ * (`address:<ip>`). `score` counts attempts and decays with time since `updated_at`; a
+ * score at the limit blocks the key until `blocked_until`. `block_logged` says whether
+ * this block already has its one audit row.
+ */
+export const signInThrottle = pgTable(
+  'sign_in_throttle',
+  {
+    key: text().primaryKey(),
+    score: doublePrecision().notNull().default(0),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    blockedUntil: timestamp({ withTimezone: true }),
+    blockLogged: boolean().notNull().default(false),
+  },
+  (t) => [index().on(t.updatedAt)],
+);
+
+/** Counters for rate-limiter-flexible's Postgres store, in its own layout (sign-in throttling uses sign_in_throttle). */
 export const rateLimits = pgTable('rate_limits', {
   key: varchar({ length: 255 }).primaryKey(),
   points: integer().notNull().default(0),

@@ -32,5 +32,6 @@ describe('demo seed', () => {
     } finally {
       await client.end();
     }
-  });
+    // Seeding makes every demo picture and story: on a busy machine this takes a while.
+  }, 180_000);
 });

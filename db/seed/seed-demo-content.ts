@@ -17,6 +17,7 @@ import {
   users,
 } from '../schema';
 import { createDemoMedia } from './demo-media';
+import { assertNotProduction } from './demo-seed-guard';
 import { markupToDocument } from './markup';
 import { demoDrafts, type DemoDraft } from './newsroom-drafts';
 import { demoPeople, demoSections } from './people';
@@ -26,8 +27,13 @@ import { publishedDemoStories } from './stories';
 export const DEMO_PASSWORD = 'masthead-demo';
 const HOUR = 3_600_000;
 
-/** Fills an empty database with the demo newsroom. Does nothing if anyone has an account. */
+/**
+ * Fills an empty database with the demo newsroom. Does nothing if anyone has an account.
+ * Callers decide whether this database may have the demo accounts (demo-seed-guard.ts);
+ * this refuses outright when NODE_ENV=production.
+ */
 export async function seedDemoContent(db: Database, now = new Date()): Promise<boolean> {
+  assertNotProduction();
   const [existing] = await db.select({ n: count() }).from(users);
   if (existing && existing.n > 0) return false;
 

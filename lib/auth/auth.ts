@@ -1,8 +1,11 @@
 import 'server-only';
-import NextAuth from 'next-auth';
+import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { verifyCredentials } from './credentials';
+import { clientAddressFrom } from '@/lib/request-context';
+import { attemptPasswordSignIn } from './attempt-sign-in';
+import { SignInBlocked } from './sign-in-errors';
+import { isSessionLive, revokeSession, type SessionClaims } from './session-revocation';
 import { sessionSettings } from './session-settings';
 
 declare module 'next-auth' {
@@ -21,38 +24,63 @@ declare module 'next-auth' {
 
 const credentialsInput = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(1024) });
 
+function claimsOf(token: { sub?: string; sid?: unknown; authTime?: unknown; sv?: unknown }): SessionClaims | null {
+  if (!token.sub || typeof token.sid !== 'string' || typeof token.authTime !== 'number') return null;
+  return { userId: token.sub, sid: token.sid, authTime: token.authTime, sessionVersion: typeof token.sv === 'number' ? token.sv : undefined };
+}
+
 /**
  * Auth.js with email and password, sessions as signed JWT cookies. The token carries only
  * the user id, the session version, the sign-in time and a session id; getCurrentUser()
- * checks the user row (and that the session was not signed out) on every request. The cookie lasts the idle timeout and is renewed as the person
- * works (by the proxy); the sign-in time bounds the whole session.
+ * checks the user row (and that the session was not signed out) on every request. The
+ * cookie lasts the idle timeout and is renewed as the person works (by the proxy); the
+ * sign-in time bounds the whole session.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: process.env.AUTH_TRUST_HOST === 'true' || process.env.NODE_ENV !== 'production' || undefined,
   session: { strategy: 'jwt', maxAge: sessionSettings.idleSeconds, updateAge: 60 },
   pages: { signIn: '/login' },
+  // Refused sign-ins are expected and already in the audit log; a stack trace for each
+  // would let anyone flood the server's log.
+  logger: {
+    error(error) {
+      if (!(error instanceof CredentialsSignin)) console.error('[auth]', error);
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      // Every password sign-in comes through here: our form (via signIn()) and Auth.js's own
+      // POST /api/auth/callback/credentials alike. So the throttle, the audit and the
+      // constant-time check live behind this one call (see attempt-sign-in.ts).
+      async authorize(raw, request) {
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await verifyCredentials(parsed.data.email, parsed.data.password);
-        return user ? { id: user.id, sessionVersion: user.sessionVersion } : null;
+        const attempt = await attemptPasswordSignIn({ ...parsed.data, address: clientAddressFrom(request) });
+        if (attempt.outcome === 'blocked') throw new SignInBlocked(attempt.retryAfterSeconds);
+        if (attempt.outcome === 'wrong_credentials') return null;
+        return { id: attempt.user.id, sessionVersion: attempt.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async jwt({ token, user }) {
       const now = Math.floor(Date.now() / 1000);
       if (user) {
         token.sub = user.id;
         token.sv = user.sessionVersion;
         token.authTime = now;
         token.sid = crypto.randomUUID();
+        return token;
       }
-      if (typeof token.authTime !== 'number' || now - token.authTime > sessionSettings.maxSeconds) return null;
-      return token;
+      const claims = claimsOf(token);
+      if (!claims || now - claims.authTime > sessionSettings.maxSeconds) return null;
+      // A renewal (the proxy re-issues the cookie on each newsroom request, prefetches
+      // included) must never bring back a session that has ended: returning null makes
+      // Auth.js clear the cookie instead. getCurrentUser() checks again, failing closed, so
+      // a database hiccup here only skips the renewal's check rather than signing people out.
+      const live = await isSessionLive(claims).catch(() => true);
+      return live ? token : null;
     },
     session({ session, token }) {
       if (token.sub) session.userId = token.sub;
@@ -60,6 +88,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       session.authTime = token.authTime as number | undefined;
       session.sid = token.sid as string | undefined;
       return session;
+    },
+  },
+  events: {
+    // Auth.js's own POST /api/auth/signout ends the session on the server too, not only
+    // our "Sign out" button (which revokes before calling signOut()).
+    async signOut(message) {
+      const claims = 'token' in message && message.token ? claimsOf(message.token) : null;
+      if (claims) await revokeSession(claims);
     },
   },
 });

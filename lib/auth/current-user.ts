@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { db } from '@/db/client';
 import { revokedSessions, users, type UserRole } from '@/db/schema';
 import { auth } from './auth';
+import { revokeSession } from './session-revocation';
 import { sessionSettings } from './session-settings';
 
 export type CurrentUser = { id: string; email: string; role: UserRole; displayName: string; slug: string };
@@ -41,6 +42,5 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function revokeCurrentSession(): Promise<void> {
   const session = await auth();
   if (!session?.sid || !session.userId || typeof session.authTime !== 'number') return;
-  const expiresAt = new Date((session.authTime + sessionSettings.maxSeconds) * 1000);
-  await db.insert(revokedSessions).values({ sid: session.sid, userId: session.userId, expiresAt }).onConflictDoNothing();
+  await revokeSession({ userId: session.userId, sid: session.sid, authTime: session.authTime });
 }

@@ -1,15 +1,16 @@
 import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { users, userTokens } from '@/db/schema';
+import { users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/define-action';
 import { recordAudit } from '@/lib/audit';
+import { clearAccountBlock } from '@/lib/auth/login-throttle';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/auth/password-policy';
 import { revalidateAuthors } from '@/lib/cache-invalidation';
 import { SLUG_PATTERN } from '@/lib/content/slug';
 import { assertCan, type Actor } from '@/lib/permissions';
-import { findValidToken } from './tokens';
+import { claimToken, findValidToken } from './tokens';
 
 function assertGoodPassword(password: string, context: { email?: string; name?: string }, field = 'password') {
   const problem = passwordProblem(password, context);
@@ -45,21 +46,29 @@ export async function signOutEverywhere({ actor, ip }: { actor: Actor; ip: strin
   });
 }
 
-/** Sets a password from an invitation or reset link; the link then stops working. */
+const LINK_USED_UP = 'This link has expired or has already been used. Ask for a new one from the sign-in page, or ask an admin.';
+
+/**
+ * Sets a password from an invitation or reset link; the link then stops working, the
+ * person's other sessions end, and any sign-in block on the account is lifted (the link
+ * proves they own the address, which is how a blocked owner gets back in).
+ */
 export async function setPasswordWithToken({ token, password, ip }: { token: string; password: string; ip: string }) {
-  const email = await db.transaction(async (tx) => {
-    const row = await findValidToken(tx, token);
-    if (!row) throw new ActionError('This link has expired or has already been used. Ask an admin for a new one.');
-    const [user] = await tx.select({ email: users.email, displayName: users.displayName, active: users.active }).from(users).where(eq(users.id, row.userId));
-    if (!user?.active) throw new ActionError('This account is not active. Ask an admin.');
-    assertGoodPassword(password, { email: user.email, name: user.displayName });
-    const hash = await hashPassword(password);
-    await tx.update(users).set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, row.userId));
-    await tx.update(userTokens).set({ usedAt: new Date() }).where(eq(userTokens.id, row.id));
-    await recordAudit(tx, { actorId: row.userId, action: 'auth.password_set', targetType: 'user', targetId: row.userId, ip, details: { purpose: row.purpose } });
-    return user.email;
+  // A first look, without using the link up, so a refused password leaves it working.
+  const found = await findValidToken(db, token);
+  if (!found) throw new ActionError(LINK_USED_UP);
+  const [user] = await db.select({ email: users.email, displayName: users.displayName, active: users.active }).from(users).where(eq(users.id, found.userId));
+  if (!user?.active) throw new ActionError('This account is not active. Ask an admin.');
+  assertGoodPassword(password, { email: user.email, name: user.displayName });
+  const hash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const claimed = await claimToken(tx, token);
+    if (!claimed) throw new ActionError(LINK_USED_UP);
+    await tx.update(users).set({ passwordHash: hash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, claimed.userId));
+    await clearAccountBlock(user.email, tx);
+    await recordAudit(tx, { actorId: claimed.userId, action: 'auth.password_set', targetType: 'user', targetId: claimed.userId, ip, details: { purpose: claimed.purpose } });
   });
-  return { email };
+  return { email: user.email };
 }
 
 export type ProfileParams = {

@@ -5,7 +5,7 @@ import { isSameOriginRequest } from '@/lib/http/same-origin';
 import { ImageRejectedError } from '@/lib/media/process-image';
 import { maxUploadBytes, uploadImage } from '@/lib/media/upload-media';
 import { can } from '@/lib/permissions';
-import { clientIpFrom } from '@/lib/request-context';
+import { clientAddressFrom } from '@/lib/request-context';
 
 const refuse = (status: number, error: string) => Response.json({ error }, { status, headers: { 'Cache-Control': 'no-store' } });
 
@@ -32,7 +32,7 @@ export async function POST(request: Request) {
     // A malformed name is not a reason to refuse the picture.
   }
   try {
-    const result = await uploadImage(user, clientIpFrom(request.headers.get('x-forwarded-for')), { bytes: body.bytes, filename });
+    const result = await uploadImage(user, clientAddressFrom(request), { bytes: body.bytes, filename });
     return Response.json(result, { status: result.duplicate ? 200 : 201 });
   } catch (error) {
     if (error instanceof ImageRejectedError) return refuse(error.status, error.message);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { isbot } from 'isbot';
 import { z } from 'zod';
 import { recordView } from '@/lib/analytics/view-counter';
 import { readBoundedText } from '@/lib/http/read-body';
+import { clientAddressFrom } from '@/lib/request-context';
 
 const body = z.object({ id: z.string().uuid() });
 /** A report is `{"id":"<uuid>"}`, about 50 bytes; anything much larger is not a report. */
@@ -27,8 +27,6 @@ export async function POST(request: Request) {
   }
   if (!parsed?.success) return Response.json({ error: 'Expected {"id": "<story id>"}.' }, { status: 400 });
   if (!userAgent || isbot(userAgent)) return new Response(null, { status: 204 });
-  const address = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() ?? '';
-  const viewer = createHash('sha256').update(`${address}|${userAgent}`).digest('base64url').slice(0, 16);
-  recordView(parsed.data.id, viewer);
+  recordView(parsed.data.id, { address: clientAddressFrom(request), userAgent });
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 }
