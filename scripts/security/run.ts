@@ -1,0 +1,100 @@
+/**
+ * `npm run security`: attacks a production build of Masthead, at loopback, the way an
+ * outsider's tools would, and fails on any finding. docs/security.md says what it covers.
+ *
+ * 1. Builds and starts the app on its own freshly seeded database (`masthead_security`).
+ * 2. wapiti against the reader site (modules and accepted findings in wapiti.ts).
+ * 3. sqlmap against search, article, list and paging routes and the sign-in form.
+ * 4. The shared attack lists typed into every field a person can type into, and every page
+ *    that shows them opened in Chromium (hostile/campaign.ts).
+ * Prints a summary and writes security-reports/security-<time>.json.
+ *
+ * SECURITY_SKIP_BUILD=1 reuses the last build; SECURITY_ONLY=wapiti,sqlmap,hostile-input
+ * runs some checks; SECURITY_PAYLOADS=N takes an even spread of N payloads for a quick run.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import postgres from 'postgres';
+import { startProductionServer } from '../lib/production-server';
+import { runHostileInput } from './hostile/campaign';
+import { printSummary, REPORT_FOLDER, timed, writeReport, type CheckResult, type Tool } from './report';
+import { captureSignInRequest, saveSignedInState } from './sign-in';
+import { runSqlmap, type SqlmapTarget } from './sqlmap';
+import { ensureAptTools } from './tools';
+import { runWapiti } from './wapiti';
+
+const PORT = Number(process.env.SECURITY_PORT ?? 3104);
+const ENDPOINT_PORT = Number(process.env.SECURITY_ENDPOINT_PORT ?? 4105);
+const DEMO_PASSWORD = 'masthead-demo';
+const only = new Set((process.env.SECURITY_ONLY ?? 'wapiti,sqlmap,hostile-input').split(',') as Tool[]);
+const work = resolve(REPORT_FOLDER, 'work');
+
+const started = Date.now();
+if (only.has('wapiti')) ensureAptTools(['wapiti']);
+if (only.has('sqlmap')) ensureAptTools(['sqlmap']);
+mkdirSync(work, { recursive: true });
+
+const server = await startProductionServer({ database: process.env.SECURITY_DATABASE ?? 'masthead_security', port: PORT, build: process.env.SECURITY_SKIP_BUILD !== '1' });
+const results: CheckResult[] = [];
+try {
+  const origin = server.url;
+  // Signed in before anything else: the scanners' failed sign-ins may block this address.
+  const adminState = join(work, 'admin-session.json');
+  if (only.has('hostile-input')) await saveSignedInState(origin, 'admin@example.com', DEMO_PASSWORD, adminState);
+  const known = await knownAddresses(server.databaseUrl);
+
+  if (only.has('wapiti')) {
+    results.push(await timed('wapiti', () => runWapiti({
+      baseUrl: origin,
+      startPaths: ['/', '/search?q=harbour', `/sections/${known.section}?page=2`, `/articles/${known.article}`, `/tags/${known.tag}`, `/authors/${known.author}`, '/login?next=%2Fnewsroom'],
+      folder: join(work, 'wapiti'),
+      endpointPort: ENDPOINT_PORT,
+      maxMinutes: Number(process.env.SECURITY_WAPITI_MINUTES ?? 12),
+    })));
+  }
+  if (only.has('sqlmap')) {
+    results.push(await timed('sqlmap', async () => {
+      const signIn = join(work, 'sign-in-request.txt');
+      await captureSignInRequest(origin, signIn);
+      const targets: SqlmapTarget[] = [
+        { name: 'search', url: `${origin}/search?q=harbour&page=1` },
+        { name: 'article', url: `${origin}/articles/${known.article}*` },
+        { name: 'section-list-and-paging', url: `${origin}/sections/${known.section}*?page=2*` },
+        { name: 'section-page-route', url: `${origin}/sections/${known.section}/page/2*` },
+        { name: 'author-list-and-paging', url: `${origin}/authors/${known.author}*?page=2*` },
+        { name: 'tag-list-and-paging', url: `${origin}/tags/${known.tag}*?page=2*` },
+        { name: 'sign-in-form', requestFile: signIn },
+        {
+          name: 'auth-credentials-callback',
+          url: `${origin}/api/auth/callback/credentials`,
+          extra: ['--data', 'csrfToken=0&email=sqlmap-probe%40example.com*&password=probe*', '--csrf-token=csrfToken', `--csrf-url=${origin}/api/auth/csrf`],
+        },
+      ];
+      return runSqlmap({ targets, folder: join(work, 'sqlmap') });
+    }));
+  }
+  if (only.has('hostile-input')) {
+    results.push(await timed('hostile-input', () => runHostileInput({ origin, databaseUrl: server.databaseUrl, storageState: adminState })));
+  }
+} finally {
+  await server.stop();
+}
+const seconds = (Date.now() - started) / 1000;
+const clean = printSummary(results, seconds);
+console.log(`Report: ${writeReport(results, { ranAt: new Date().toISOString(), seconds: Math.round(seconds), payloads: process.env.SECURITY_PAYLOADS ?? 'all' })}`);
+process.exit(clean ? 0 : 1);
+
+/** One published story, section, author and tag of the seeded site, for the targets. */
+async function knownAddresses(databaseUrl: string) {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [article] = await sql<{ slug: string }[]>`select slug from articles where status = 'published' order by published_at desc limit 1`;
+    const [section] = await sql<{ slug: string }[]>`select slug from sections order by position, id limit 1`;
+    const [author] = await sql<{ slug: string }[]>`select slug from users where email = 'reporter@example.com'`;
+    const [tag] = await sql<{ slug: string }[]>`select t.slug from tags t join article_tags a on a.tag_id = t.id group by t.slug order by count(*) desc limit 1`;
+    if (!article || !section || !author || !tag) throw new Error('The seeded database has no published story, section, author or tag to aim at');
+    return { article: article.slug, section: section.slug, author: author.slug, tag: tag.slug };
+  } finally {
+    await sql.end();
+  }
+}
