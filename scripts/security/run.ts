@@ -18,6 +18,7 @@ import postgres from 'postgres';
 import { startProductionServer } from '../lib/production-server';
 import { runHostileInput } from './hostile/campaign';
 import { printSummary, REPORT_FOLDER, timed, writeReport, type CheckResult, type Tool } from './report';
+import { watchServerLog } from './server-log';
 import { captureSignInRequest, saveSignedInState } from './sign-in';
 import { runSqlmap, type SqlmapTarget } from './sqlmap';
 import { ensureAptTools } from './tools';
@@ -34,8 +35,20 @@ if (only.has('wapiti')) ensureAptTools(['wapiti']);
 if (only.has('sqlmap')) ensureAptTools(['sqlmap']);
 mkdirSync(work, { recursive: true });
 
-const server = await startProductionServer({ database: process.env.SECURITY_DATABASE ?? 'masthead_security', port: PORT, build: process.env.SECURITY_SKIP_BUILD !== '1' });
+const serverLog = watchServerLog();
+const server = await startProductionServer({
+  database: process.env.SECURITY_DATABASE ?? 'masthead_security',
+  port: PORT,
+  build: process.env.SECURITY_SKIP_BUILD !== '1',
+  onServerOutput: serverLog.take,
+});
 const results: CheckResult[] = [];
+const check = async (tool: Tool, run: () => Promise<Omit<CheckResult, 'tool' | 'seconds'>>) => {
+  serverLog.during(tool);
+  const result = await timed(tool, run);
+  result.findings.push(...serverLog.findingsFor(tool));
+  results.push(result);
+};
 try {
   const origin = server.url;
   // Signed in before anything else: the scanners' failed sign-ins may block this address.
@@ -44,16 +57,16 @@ try {
   const known = await knownAddresses(server.databaseUrl);
 
   if (only.has('wapiti')) {
-    results.push(await timed('wapiti', () => runWapiti({
+    await check('wapiti', () => runWapiti({
       baseUrl: origin,
       startPaths: ['/', '/search?q=harbour', `/sections/${known.section}?page=2`, `/articles/${known.article}`, `/tags/${known.tag}`, `/authors/${known.author}`, '/login?next=%2Fnewsroom'],
       folder: join(work, 'wapiti'),
       endpointPort: ENDPOINT_PORT,
       maxMinutes: Number(process.env.SECURITY_WAPITI_MINUTES ?? 12),
-    })));
+    }));
   }
   if (only.has('sqlmap')) {
-    results.push(await timed('sqlmap', async () => {
+    await check('sqlmap', async () => {
       const signIn = join(work, 'sign-in-request.txt');
       await captureSignInRequest(origin, signIn);
       const targets: SqlmapTarget[] = [
@@ -71,10 +84,10 @@ try {
         },
       ];
       return runSqlmap({ targets, folder: join(work, 'sqlmap') });
-    }));
+    });
   }
   if (only.has('hostile-input')) {
-    results.push(await timed('hostile-input', () => runHostileInput({ origin, databaseUrl: server.databaseUrl, storageState: adminState })));
+    await check('hostile-input', () => runHostileInput({ origin, databaseUrl: server.databaseUrl, storageState: adminState }));
   }
 } finally {
   await server.stop();

@@ -114,6 +114,11 @@ export async function typeIntoTheRealForms(c: Campaign, watch: Watch, { feed }: 
     await page.waitForURL(/\/search\?q=/);
     await page.waitForLoadState('load');
     await c.scan(page, 'search results from the search box');
+    // The lists hold no raw control characters, but a URL can: wapiti's %00 broke search.
+    for (const probe of ['harbour\u0000', '\u0000', 'a\u0008b\u001bc']) {
+      await visit(c, `/search?q=${encodeURIComponent(probe)}`, 'search with a control character');
+      if (await page.getByText('Searching…').isVisible()) problem(c, 'page broke', 'search with a control character', `${JSON.stringify(probe)}: the results never came`);
+    }
   });
 }
 

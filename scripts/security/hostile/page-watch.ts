@@ -73,9 +73,8 @@ export function watchContext(context: BrowserContext, origin: string, sightings:
     page.on('response', (response) => {
       if (response.status() >= 500) sightings.push({ kind: `HTTP ${response.status()}`, where: page.url(), detail: `${response.request().method()} ${response.url().slice(0, 200)}` });
     });
-    page.on('pageerror', (error) => {
-      if (/hostile|alert|xss/i.test(error.message)) sightings.push({ kind: 'script error from a payload', where: page.url(), detail: error.message.slice(0, 200) });
-    });
+    // An uncaught error is either a payload running or a page that broke on what it was given.
+    page.on('pageerror', (error) => sightings.push({ kind: 'uncaught script error', where: page.url(), detail: error.message.slice(0, 200) }));
   };
   context.on('page', onPage);
   return {
