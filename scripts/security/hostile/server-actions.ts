@@ -43,18 +43,45 @@ export async function callAction(
   return { status: response.status(), redirect, result: resultIn(text) };
 }
 
-function resultIn(flight: string): ActionResult | undefined {
-  for (const line of flight.split('\n')) {
-    const match = /^[0-9a-f]+:(\{.*\})$/.exec(line);
-    if (!match) continue;
-    let row: Record<string, unknown>;
+/**
+ * The action's result out of React's Flight stream. Rows are `<id>:<json>` lines, except long
+ * strings, which come as `<id>:T<byte length in hex>,<text>` rows referenced as "$<id>".
+ */
+export function resultIn(flight: string): ActionResult | undefined {
+  const bytes = Buffer.from(flight);
+  const texts = new Map<string, string>();
+  const rows: string[] = [];
+  let at = 0;
+  while (at < bytes.length) {
+    const colon = bytes.indexOf(':', at);
+    if (colon < 0) break;
+    const id = bytes.subarray(at, colon).toString();
+    if (bytes[colon + 1] === 0x54 /* T */) {
+      const comma = bytes.indexOf(',', colon);
+      const length = Number.parseInt(bytes.subarray(colon + 2, comma).toString(), 16);
+      texts.set(id, bytes.subarray(comma + 1, comma + 1 + length).toString());
+      at = comma + 1 + length;
+      continue;
+    }
+    const end = bytes.indexOf('\n', colon);
+    rows.push(bytes.subarray(colon + 1, end < 0 ? bytes.length : end).toString());
+    at = end < 0 ? bytes.length : end + 1;
+  }
+  const revive = (_key: string, value: unknown) => {
+    if (typeof value !== 'string' || !value.startsWith('$')) return value;
+    if (value.startsWith('$$')) return value.slice(1);
+    return texts.get(value.slice(1)) ?? value;
+  };
+  for (const row of rows) {
+    if (!row.startsWith('{')) continue;
+    let parsed: Record<string, unknown>;
     try {
-      row = JSON.parse(match[1]!) as Record<string, unknown>;
+      parsed = JSON.parse(row, revive) as Record<string, unknown>;
     } catch {
       continue;
     }
-    if ('ok' in row) return row as ActionResult;
-    const inline = row.a as Record<string, unknown> | undefined;
+    if ('ok' in parsed) return parsed as ActionResult;
+    const inline = parsed.a as Record<string, unknown> | undefined;
     if (inline && typeof inline === 'object' && 'ok' in inline) return inline as ActionResult;
   }
   return undefined;

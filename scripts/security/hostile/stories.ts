@@ -1,3 +1,4 @@
+import { slugify } from '@/lib/content/slug';
 import { asStored, withoutControls } from './payloads';
 import type { Page } from '@playwright/test';
 import { act, count, problem, visit, type Campaign } from './session';
@@ -100,7 +101,7 @@ async function expectStoredAsTyped(c: Campaign, id: string, sent: Draft & { body
   for (const key of ['headline', 'deck', 'seoTitle', 'seoDescription'] as const) {
     if (draft[key] !== asStored(sent[key])) problem(c, 'lost', where, `${key} stored as ${JSON.stringify(draft[key].slice(0, 100))}, typed ${JSON.stringify(sent[key].slice(0, 100))}`);
   }
-  if (JSON.stringify(draft.tags) !== JSON.stringify(sent.tags.map(asStored))) problem(c, 'lost', where, `tags stored as ${JSON.stringify(draft.tags).slice(0, 200)}`);
+  checkTags(c, where, sent.tags, draft.tags);
   // Story text keeps its spaces; only control characters go (lib/content/sanitize-document.ts).
   const typed = textsOf(sent.body).map(withoutControls).filter(Boolean);
   const stored = textsOf(draft.body).filter(Boolean);
@@ -138,4 +139,22 @@ export async function expectLongValuesRefused(c: Campaign, story: { id: string }
     if (saved.result?.ok || !messages?.length) problem(c, 'too long and not refused with a message', `story ${field}`, JSON.stringify(saved.result ?? saved.redirect).slice(0, 200));
     else count(c, 'too-long values refused with a message');
   }
+}
+
+/**
+ * Tags are one per slug (lib/workflow/save-story.ts): a typed tag whose slug a tag already
+ * has becomes that tag, by design. A typed tag whose slug is empty (nothing but symbols, or
+ * no Latin letters or digits at all) is dropped without a word: that is a loss.
+ */
+function checkTags(c: Campaign, where: string, typed: string[], stored: string[]) {
+  const wanted = [...new Set(typed.map((t) => slugify(asStored(t))))];
+  const dropped = typed.filter((t) => !slugify(asStored(t)));
+  if (dropped.length) problem(c, 'tag dropped without a message', where, `${dropped.length} typed tag(s) with no Latin letters or digits, e.g. ${JSON.stringify(dropped[0]!.slice(0, 80))}`);
+  const expected = wanted.filter(Boolean);
+  const got = stored.map((t) => slugify(t));
+  if (JSON.stringify(got) !== JSON.stringify(expected)) {
+    const i = expected.findIndex((slug, n) => got[n] !== slug);
+    problem(c, 'lost', where, `tag ${i} stored as ${JSON.stringify(stored[i]?.slice(0, 80))}, typed ${JSON.stringify(typed[i]?.slice(0, 80))}`);
+  }
+  count(c, 'tags typed', typed.length);
 }
