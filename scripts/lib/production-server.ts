@@ -17,6 +17,8 @@ export type StartProductionServerParams = {
   keepDatabase?: boolean;
   /** Runs on the fresh database after seeding, before the build. */
   prepare?: (databaseUrl: string) => Promise<void>;
+  /** Receives what `next start` prints (it is still echoed), e.g. to catch server errors. */
+  onServerOutput?: (text: string) => void;
 };
 
 /**
@@ -51,13 +53,23 @@ export async function startProductionServer(params: StartProductionServerParams)
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
     };
-    const run = (args: string[]) => spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: 'inherit', env });
+    const run = (args: string[]) =>
+      spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: params.onServerOutput && args[0] === 'start' ? ['ignore', 'pipe', 'pipe'] : 'inherit', env });
     if (params.build) {
       next = run(['build']);
       const code = await new Promise<number>((done) => next!.once('exit', (c) => done(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed (${code})`);
     }
     next = run(['start', '--port', String(params.port)]);
+    if (params.onServerOutput) {
+      // Next streams pages, so a failure inside one can still answer 200: its log is the witness.
+      for (const stream of [next.stdout, next.stderr]) {
+        stream?.on('data', (chunk: Buffer) => {
+          process.stdout.write(chunk);
+          params.onServerOutput!(chunk.toString());
+        });
+      }
+    }
     await waitForHealth(`${url}/api/health`);
     return { url, databaseUrl, stop };
   } catch (error) {

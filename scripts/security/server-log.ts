@@ -1,0 +1,39 @@
+import type { Finding, Tool } from './report';
+
+/**
+ * Errors the app logged while a check ran. Pages stream, so a query that fails inside a
+ * page can still answer 200 (seen: a NUL byte in a search); Next logs each such failure
+ * with a leading "⨯", and our actions log "Server action failed". Auth.js's own
+ * "[auth][error] CredentialsSignin" is a wrong password, not a failure, and is not counted.
+ */
+export function watchServerLog() {
+  let current: Tool | undefined;
+  const seen = new Map<string, { tool: Tool | undefined; count: number; line: string; cause?: string }>();
+  let partial = '';
+  let last: { cause?: string } | undefined;
+  return {
+    take(text: string) {
+      const lines = (partial + text).split('\n');
+      partial = lines.pop() ?? '';
+      for (const line of lines) {
+        const cause = /\[cause\]: (.*)/.exec(line);
+        if (cause && last && !last.cause) last.cause = cause[1]!.trim();
+        if (!/^\s*⨯ |Server action failed/.test(line)) continue;
+        // Group repeats of one failure: the same message with other values in it.
+        const key = `${current}:${line.replace(/\d+/g, 'N').slice(0, 120)}`;
+        const entry = seen.get(key) ?? { tool: current, count: 0, line: line.trim() };
+        entry.count++;
+        seen.set(key, entry);
+        last = entry;
+      }
+    },
+    during(tool: Tool) {
+      current = tool;
+    },
+    findingsFor(tool: Tool): Finding[] {
+      return [...seen.values()]
+        .filter((e) => e.tool === tool)
+        .map((e) => ({ tool, kind: 'server error logged', where: 'app log', detail: `${e.count}× ${e.line.slice(0, 300)}${e.cause ? ` (cause: ${e.cause.slice(0, 200)})` : ''}` }));
+    },
+  };
+}
