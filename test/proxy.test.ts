@@ -1,5 +1,6 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { network } from '@/lib/config';
 import { proxy } from '@/proxy';
 import { createArticle, createSection, createTag, createUser, unique } from '@/test/factories';
 
@@ -61,11 +62,14 @@ describe('the proxy answers addresses that cannot exist before anything renders'
 });
 
 describe('search is limited per client address', () => {
+  // These requests come "through one proxy", which names the client in X-Forwarded-For.
   beforeAll(() => {
     process.env.SEARCH_LIMIT_PER_MINUTE = '3';
+    network.trustedProxyHops = 1;
   });
   afterAll(() => {
     delete process.env.SEARCH_LIMIT_PER_MINUTE;
+    network.trustedProxyHops = 0;
   });
 
   it('answers 429 with Retry-After and a page a person can read, for that address only', async () => {

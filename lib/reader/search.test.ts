@@ -41,6 +41,14 @@ describe('search', () => {
     expect((await searchArticles(searchQuerySchema.parse({ q: 'the' }))).total).toBe(0);
   });
 
+  it('searches past control characters (a NUL made PostgreSQL refuse the query)', async () => {
+    const w = `qn${unique()}`;
+    const story = await createArticle({ status: 'published', headline: `${w} harbour` });
+    const parsed = searchQuerySchema.parse({ q: `${w}\u0000harbour\u0007` });
+    expect(parsed.q).toBe(`${w} harbour`);
+    expect(await run(parsed.q)).toEqual([story.id]);
+  });
+
   it('splits marked snippets without trusting their markup', () => {
     expect(parseSnippet('a \u0002b\u0003 <i>c</i>')).toEqual([
       { text: 'a ', match: false },

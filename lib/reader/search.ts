@@ -22,7 +22,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((value) => !Number.is
 
 /** What a reader may ask: anything malformed is dropped, not an error. */
 export const searchQuerySchema = z.object({
-  q: z.string().trim().max(200).catch(''),
+  // Control characters mean nothing in a search, and PostgreSQL refuses a NUL in any text.
+  q: z.string().transform((q) => q.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()).pipe(z.string().max(200)).catch(''),
   section: z.string().regex(/^[a-z0-9-]{1,80}$/).optional().catch(undefined),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),

@@ -1,9 +1,10 @@
 import 'server-only';
+import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { articleRevisions, articles, media, sections, tags, users } from '@/db/schema';
 import { ActionError } from '@/lib/actions/define-action';
-import { assertSlugFree, findSlugOwner } from '@/lib/articles/slug-ownership';
+import { assertSlugFree, findSlugOwner, lockSlugs } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit';
 import { countWords, documentText } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
@@ -156,8 +157,7 @@ export async function createStory({ actor, ip, headline, sectionId }: CreateStor
   return db.transaction(async (tx) => {
     const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
     if (!section) throw new ActionError('Choose a section.', 'invalid', { sectionId: ['Choose a section.'] });
-    let slug = slugify(headline) || 'story';
-    if (await findSlugOwner(tx, slug)) slug = `${slug}-${Date.now().toString(36)}`;
+    const slug = await unclaimedSlug(tx, slugify(headline) || 'story');
     const now = new Date();
     const [article] = await tx
       .insert(articles)
@@ -182,4 +182,17 @@ export async function createStory({ actor, ip, headline, sectionId }: CreateStor
     await recordAudit(tx, { actorId: actor.id, action: 'article.created', targetType: 'article', targetId: article!.id, ip });
     return { id: article!.id };
   });
+}
+
+/**
+ * A free address for a new story: the headline's, or it with a random suffix. The address
+ * is locked for the rest of the transaction, so two people starting stories with the same
+ * working headline at the same moment do not both get it.
+ */
+async function unclaimedSlug(tx: Executor, wanted: string): Promise<string> {
+  for (let attempt = 0; ; attempt++) {
+    const slug = attempt === 0 ? wanted : `${wanted.slice(0, 80)}-${randomBytes(3).toString('hex')}`;
+    await lockSlugs(tx, [slug]);
+    if (!(await findSlugOwner(tx, slug))) return slug;
+  }
 }

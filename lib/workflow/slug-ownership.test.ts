@@ -5,9 +5,9 @@ import { articleRevisions, articles, slugRedirects } from '@/db/schema';
 import { ActionError } from '@/lib/actions/define-action';
 import type { Actor } from '@/lib/permissions';
 import { answerArticleAddress, forgetArticleAddresses } from '@/lib/reader/article-addresses';
-import { createArticle, createUser } from '@/test/factories';
+import { createArticle, createSection, createUser } from '@/test/factories';
 import { actorOf, fieldsOf, versionOf } from '@/test/stories';
-import { saveStory } from './save-story';
+import { createStory, saveStory } from './save-story';
 import { loadStory } from './story-record';
 import { runTransition } from './transitions';
 
@@ -78,5 +78,14 @@ describe('a story’s address', () => {
     expect(refusal.fieldErrors?.slug?.join(' ')).toMatch(/Already used/);
     const [row] = await db.select({ slug: articles.slug }).from(articles).where(eq(articles.id, live.id));
     expect(row?.slug).toBe(live.slug);
+  });
+
+  it('of a new story is free even when several start with one headline at once', async () => {
+    const reporter = actorOf(await createUser({ role: 'reporter' }));
+    const sectionId = (await createSection()).id;
+    const headline = `Same working headline ${Date.now()}`;
+    const created = await Promise.all(Array.from({ length: 6 }, () => createStory({ actor: reporter, ip: '', headline, sectionId })));
+    const slugs = await Promise.all(created.map(async ({ id }) => (await loadStory(db, id)).article.slug));
+    expect(new Set(slugs).size).toBe(6);
   });
 });
