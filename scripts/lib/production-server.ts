@@ -5,7 +5,13 @@ import { seedDemoContent } from '@/db/seed/seed-demo-content';
 import { assertLocalDatabase, createDatabase } from './databases';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
-export type ProductionServer = { url: string; databaseUrl: string; stop(): Promise<void> };
+export type ProductionServer = {
+  url: string;
+  databaseUrl: string;
+  /** The `next start` process (for reading its memory). */
+  pid: number;
+  stop(): Promise<void>;
+};
 
 export type StartProductionServerParams = {
   /** A database name: it is dropped, created, migrated and seeded with the demo newsroom. */
@@ -17,6 +23,8 @@ export type StartProductionServerParams = {
   keepDatabase?: boolean;
   /** Runs on the fresh database after seeding, before the build. */
   prepare?: (databaseUrl: string) => Promise<void>;
+  /** Extra Node.js flags for `next start` (a benchmark's `--cpu-prof`). */
+  nodeArgs?: string[];
 };
 
 /**
@@ -51,15 +59,16 @@ export async function startProductionServer(params: StartProductionServerParams)
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
     };
-    const run = (args: string[]) => spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: 'inherit', env });
+    const run = (args: string[], nodeArgs: string[] = []) =>
+      spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', ...args], { stdio: 'inherit', env });
     if (params.build) {
       next = run(['build']);
       const code = await new Promise<number>((done) => next!.once('exit', (c) => done(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed (${code})`);
     }
-    next = run(['start', '--port', String(params.port)]);
+    next = run(['start', '--port', String(params.port)], params.nodeArgs);
     await waitForHealth(`${url}/api/health`);
-    return { url, databaseUrl, stop };
+    return { url, databaseUrl, pid: next.pid!, stop };
   } catch (error) {
     await stop();
     throw error;
