@@ -39,7 +39,7 @@ http {
     listen 127.0.0.1:${port};
     root ${join(prefix, 'www')};
     location /static/ { gzip_static on; }
-    location /compressing/ { gzip on; gzip_types text/html; }
+    location /compressing/ { gzip on; }
   }
 }
 `,

@@ -20,7 +20,7 @@ export type BenchOptions = {
 export const USAGE = `npm run bench -- [options]
 
   --stories N         archive stories to generate (default 100000; 1000000 for the full size)
-  --duration S        seconds of load per route (default 8)
+  --duration S        seconds of load per route (default 6; 10 for steadier figures)
   --connections N     concurrent connections (default 32)
   --threads N         wrk threads (default 2)
   --only a,b,…        only these routes (names as in the table; the static file always runs)
@@ -34,7 +34,7 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     args: argv,
     options: {
       stories: { type: 'string', default: '100000' },
-      duration: { type: 'string', default: '8' },
+      duration: { type: 'string', default: '6' },
       connections: { type: 'string', default: '32' },
       threads: { type: 'string', default: '2' },
       only: { type: 'string', default: '' },

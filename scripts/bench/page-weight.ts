@@ -15,13 +15,13 @@ export async function measureHtml(url: string): Promise<HtmlWeight> {
 export type JavaScriptWeight = { url: string; files: number; bytes: number; gzipBytes: number; scripts: string[] };
 
 /**
- * Every script a page names: `<script src>`, preloads, and the chunks its RSC payload
- * lists for client components (the browser loads those while hydrating). Gzip sizes are
- * computed here at the default level, as the article's JavaScript budget test does.
+ * Every script a page names that a current browser loads: `<script src>`, preloads, and
+ * the chunks its RSC payload lists for client components (loaded while hydrating), but not
+ * the `noModule` polyfills. Gzip sizes are computed here at the default level, as the
+ * article's JavaScript budget test (which counts what Chromium loads) does.
  */
 export async function measureJavaScript(pageUrl: string): Promise<JavaScriptWeight> {
-  const html = (await request(pageUrl)).body.toString('utf8');
-  const scripts = [...new Set([...html.matchAll(/\/_next\/static\/[^"'\\\s]+?\.js/g)].map((m) => m[0]))].sort();
+  const scripts = scriptsToLoad((await request(pageUrl)).body.toString('utf8'));
   let bytes = 0;
   let gzipBytes = 0;
   for (const script of scripts) {
@@ -31,4 +31,11 @@ export async function measureJavaScript(pageUrl: string): Promise<JavaScriptWeig
     gzipBytes += gzipSync(response.body).length;
   }
   return { url: pageUrl, files: scripts.length, bytes, gzipBytes, scripts };
+}
+
+/** The page's own scripts a module-capable browser loads, in a stable order. */
+export function scriptsToLoad(html: string): string[] {
+  const legacyOnly = new Set([...html.matchAll(/<script\b[^>]*\bnomodule\b[^>]*>/gi)].map((m) => /src="([^"]+)"/.exec(m[0])?.[1]));
+  const named = [...html.matchAll(/\/_next\/static\/[^"'\\\s]+?\.js/g)].map((m) => m[0]);
+  return [...new Set(named)].filter((src) => !legacyOnly.has(src)).sort();
 }

@@ -5,6 +5,7 @@
  * and writes the profiles and a summary to bench/results/.
  *
  *   npm run bench:profile -- [--path /articles/…] [--duration 8] [--connections 32] [--skip-build]
+ *                            [--database masthead_bench_… --reuse-data] [--port 3105]
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -26,8 +27,11 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '32' },
     port: { type: 'string', default: '3105' },
     'skip-build': { type: 'boolean', default: false },
+    database: { type: 'string', default: 'masthead_bench_profile' },
+    'reuse-data': { type: 'boolean', default: false },
   },
 });
+if (!/^masthead_bench_\w+$/.test(values.database)) throw new Error('--database must start with masthead_bench_.');
 const log = (line: string) => console.log(`[profile] ${line}`);
 const wrk = ensureProgram('wrk', 'wrk', log);
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -41,10 +45,10 @@ const states: State[] = [];
 
 for (const [i, state] of (['fresh', 'after one failed sign-in'] as const).entries()) {
   const server = await startProductionServer({
-    database: 'masthead_bench_profile',
+    database: values.database,
     port: Number(values.port),
     build: i === 0 && !values['skip-build'],
-    keepDatabase: i > 0,
+    keepDatabase: i > 0 || values['reuse-data'],
     log,
     nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${outDir}`, `--cpu-prof-name=${i === 0 ? 'fresh' : 'used'}.cpuprofile`],
   });

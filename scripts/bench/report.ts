@@ -62,6 +62,7 @@ export type Findings = {
   publishToVisible: { actionMs: number; articleMs: number | null; homeMs: number | null; sectionMs: number | null };
   searchFirstVisits: { p50: number; p95: number; max: number };
   firstVisitsMs: Record<string, number>;
+  queryPlans: Record<string, { ms: number; seqScanOnArticles: boolean }>;
   notes: string[];
 };
 
@@ -80,6 +81,7 @@ export function formatFindings(f: Findings): string {
     `Publish to visible (from sending Publish; the action took ${Math.round(p.actionMs)} ms): article ${seen(p.articleMs)}, home ${seen(p.homeMs)}, section ${seen(p.sectionMs)}.`,
     `Search, first visit of each of the 50 queries: p50 ${f.searchFirstVisits.p50} ms, p95 ${f.searchFirstVisits.p95} ms, max ${f.searchFirstVisits.max} ms.`,
     `First visits: ${Object.entries(f.firstVisitsMs).map(([label, ms]) => `${label} ${Math.round(ms)} ms`).join('; ')}.`,
+    `Query plans (warm, EXPLAIN ANALYZE): ${Object.entries(f.queryPlans).map(([name, plan]) => `${name} ${plan.ms.toFixed(2)} ms${plan.seqScanOnArticles ? ' (SEQUENTIAL SCAN)' : ''}`).join('; ')}.`,
     ...f.notes,
   ].join('\n');
 }

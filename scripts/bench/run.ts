@@ -11,6 +11,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import postgres from 'postgres';
 import { startProductionServer } from '../lib/production-server';
 import { runAutosaveLoad } from './autosave-load';
 import { prepareBareNext, startBareNext, visibleMarkup, type BareNext } from './bare-next';
@@ -20,6 +21,7 @@ import { Newsroom } from './newsroom';
 import { doNewsroomWork } from './newsroom-work';
 import { startNginx, type StaticServer } from './nginx';
 import { parseBenchOptions } from './options';
+import { explainReaderQueries } from './query-plans';
 import { measureHtml, measureJavaScript } from './page-weight';
 import { measurePublishToVisible } from './publish-to-visible';
 import { formatFindings, formatMarkdown, formatTable, type Findings, type Row } from './report';
@@ -63,6 +65,8 @@ let nginx: StaticServer | undefined;
 try {
   const facts = await readBenchFacts(server.databaseUrl);
   const rssStarted = rssMb(server.pid);
+  const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
+  const queryPlans = await explainReaderQueries(sql).finally(() => sql.end());
 
   log('First visits (nothing cached yet)…');
   const firstVisitsMs: Record<string, number> = {};
@@ -154,6 +158,7 @@ try {
     publishToVisible,
     searchFirstVisits,
     firstVisitsMs,
+    queryPlans,
     notes,
   };
   console.log(`\n${formatTable(ordered)}\n\n${formatFindings(findings)}`);

@@ -28,11 +28,15 @@ export function readActionIds(distDir: string): (file: string, exportName: strin
  */
 export function formArguments(fields: Record<string, string>): { body: Buffer; contentType: string } {
   const boundary = `----masthead-bench-${Math.random().toString(36).slice(2)}`;
-  const parts = [...Object.entries(fields).map(([key, value]) => [`_1_${key}`, value]), ['0', JSON.stringify([null, '$K1'])]];
-  const body = parts
+  const body = formArgumentParts(fields)
     .map(([name, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)
     .join('');
   return { body: Buffer.from(`${body}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** The multipart fields of `formArguments`, in order. */
+export function formArgumentParts(fields: Record<string, string>): [string, string][] {
+  return [...Object.entries(fields).map(([key, value]): [string, string] => [`_1_${key}`, value]), ['0', JSON.stringify([null, '$K1'])]];
 }
 
 /** `action(...args)` with plain values: one JSON text, strings starting with `$` escaped. */
