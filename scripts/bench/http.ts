@@ -17,7 +17,18 @@ export type RequestOptions = { method?: string; headers?: Record<string, string>
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
-export function request(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
+export async function request(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
+  try {
+    return await send(url, options);
+  } catch (error) {
+    // A kept-alive connection the server closed while it sat idle fails on its next use;
+    // Node's documentation recommends sending such a request once more.
+    if ((error as { reusedSocket?: boolean }).reusedSocket) return send(url, options);
+    throw error;
+  }
+}
+
+function send(url: string, options: RequestOptions): Promise<HttpResponse> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -39,7 +50,10 @@ export function request(url: string, options: RequestOptions = {}): Promise<Http
         });
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: Error & { code?: string }) => {
+      const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
+      reject(Object.assign(error, { reusedSocket: stale }));
+    });
     req.setTimeout(60_000, () => req.destroy(new Error(`${url} timed out`)));
     req.end(options.body);
   });

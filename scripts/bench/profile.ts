@@ -1,13 +1,14 @@
 /**
- * `npm run bench:profile`: CPU profiles (`node --cpu-prof`) of the production server while
- * wrk loads one cached page: once on a fresh server, once on a server restarted fresh that
- * then had one failed sign-in. Prints the top self-time functions of each, per request,
- * and writes the profiles and a summary to bench/results/.
+ * `npm run bench:profile`: a CPU profile (`node --cpu-prof`) of the production server while
+ * wrk loads one cached page, in three windows of one process: fresh; fresh again (a
+ * control: the same load with nothing in between); and after one failed sign-in. Prints
+ * the top self-time functions of each window (resolved through source maps) and what grew
+ * per request, and writes the profile and a summary to bench/results/profile-<time>/.
  *
  *   npm run bench:profile -- [--path /articles/…] [--duration 8] [--connections 32] [--skip-build]
  *                            [--database masthead_bench_… --reuse-data] [--port 3105]
  */
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -34,80 +35,76 @@ const { values } = parseArgs({
 if (!/^masthead_bench_\w+$/.test(values.database)) throw new Error('--database must start with masthead_bench_.');
 const log = (line: string) => console.log(`[profile] ${line}`);
 const wrk = ensureProgram('wrk', 'wrk', log);
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const outDir = resolve('bench/results', `profile-${stamp}`);
+const outDir = resolve('bench/results', `profile-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 mkdirSync(outDir, { recursive: true });
 const seconds = Number(values.duration);
 const connections = Number(values.connections);
+const now = () => Number(process.hrtime.bigint() / 1000n); // µs, the clock V8's profiler uses
 
-type State = { name: string; load: LoadResult; summary: ProfileSummary; rssMb: number };
-const states: State[] = [];
+type Window = { name: string; load: LoadResult; fromUs: number; toUs: number; rssMb: number };
+const windows: Window[] = [];
 
-for (const [i, state] of (['fresh', 'after one failed sign-in'] as const).entries()) {
-  const server = await startProductionServer({
-    database: values.database,
-    port: Number(values.port),
-    build: i === 0 && !values['skip-build'],
-    keepDatabase: i > 0 || values['reuse-data'],
-    log,
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${outDir}`, `--cpu-prof-name=${i === 0 ? 'fresh' : 'used'}.cpuprofile`],
-  });
-  let measured: [number, number];
-  let load: LoadResult;
-  let rssMb: number;
-  try {
-    const url = `${server.url}${values.path}`;
-    const first = await request(url);
-    if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
-    await runWrk(wrk, { url, seconds: 2, connections, threads: 2 }); // the JIT warms up
-    if (i === 1) {
-      const { cookie } = await new Newsroom(server.url, '.next').signIn('editor@example.com', 'not-the-password');
-      if (cookie) throw new Error('A wrong password signed in.');
-      log('One failed sign-in done.');
-    }
-    const from = Number(process.hrtime.bigint() / 1000n);
-    load = await runWrk(wrk, { url, seconds, connections, threads: 2 });
-    measured = [from, Number(process.hrtime.bigint() / 1000n)];
-    rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
-  } finally {
-    closeConnections();
-    await server.stop(); // the profile is written as the server exits
-  }
-  const file = readdirSync(outDir).find((name) => name === `${i === 0 ? 'fresh' : 'used'}.cpuprofile`);
-  if (!file) throw new Error(`No CPU profile was written to ${outDir}.`);
-  const profile = JSON.parse(readFileSync(join(outDir, file), 'utf8')) as CpuProfile;
-  if (measured[0] < profile.startTime || measured[1] > profile.endTime) log('Warning: the wrk window is outside the profile clock; figures cover the whole profile.');
-  const inside = measured[0] >= profile.startTime && measured[1] <= profile.endTime;
-  states.push({ name: state, load, summary: summarizeProfile(profile, inside ? measured[0] : -Infinity, inside ? measured[1] : Infinity), rssMb });
+const server = await startProductionServer({
+  database: values.database,
+  port: Number(values.port),
+  build: !values['skip-build'],
+  keepDatabase: values['reuse-data'],
+  log,
+  nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-name=server.cpuprofile'],
+});
+try {
+  const url = `${server.url}${values.path}`;
+  const first = await request(url);
+  if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
+  await runWrk(wrk, { url, seconds: 2, connections, threads: 2 }); // the JIT warms up
+  const measure = async (name: string) => {
+    const fromUs = now();
+    const load = await runWrk(wrk, { url, seconds, connections, threads: 2 });
+    const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+    windows.push({ name, load, fromUs, toUs: now(), rssMb });
+    log(`${name}: ${Math.round(load.perSecond)} req/s`);
+  };
+  await measure('fresh');
+  await measure('fresh, again (control)');
+  const { cookie } = await new Newsroom(server.url, '.next').signIn('editor@example.com', 'not-the-password');
+  if (cookie) throw new Error('A wrong password signed in.');
+  await measure('after one failed sign-in');
+} finally {
+  closeConnections();
+  await server.stop(); // the profile is written as the server exits
 }
 
-const perRequest = (ms: number, load: LoadResult) => `${((ms / load.requests) * 1000).toFixed(0)} µs`;
+const profile = JSON.parse(readFileSync(join(outDir, 'server.cpuprofile'), 'utf8')) as CpuProfile;
+if (windows.some((w) => w.fromUs < profile.startTime || w.toUs > profile.endTime)) throw new Error('The wrk windows fall outside the profile: the clocks differ.');
+const summaries = windows.map((w) => ({ ...w, summary: summarizeProfile(profile, w.fromUs, w.toUs) }));
+
+const perRequest = (ms: number, load: LoadResult) => (ms / load.requests) * 1000;
+const µs = (value: number) => `${value.toFixed(0).padStart(6)} µs`;
 const lines: string[] = [`Page ${values.path}, wrk -t2 -c${connections} -d${seconds}s, load average ${loadavg()[0]!.toFixed(1)} at the end.`];
-for (const { name, load, summary, rssMb } of states) {
+for (const { name, load, summary, rssMb } of summaries) {
   lines.push(
     '',
     `${name}: ${Math.round(load.perSecond)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, ${load.requests} requests; ` +
-      `${Math.round(summary.busyMs)} ms busy (${perRequest(summary.busyMs, load)} per request), ${Math.round(summary.idleMs)} ms idle; RSS ${rssMb} MB`,
-    '  top self time by function:',
-    ...summary.functions.slice(0, 15).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)} %  ${perRequest(f.ms, load).padStart(8)}/req  ${f.name}  [${f.file}]`),
+      `busy ${Math.round(summary.busyMs)} ms (${perRequest(summary.busyMs, load).toFixed(0)} µs per request), idle ${Math.round(summary.idleMs)} ms; RSS ${rssMb} MB`,
+    '  top self time by function (share of busy time, per request):',
+    ...summary.functions.slice(0, 15).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)} %  ${µs(perRequest(f.ms, load))}  ${f.name}`),
     '  by file:',
-    ...summary.files.slice(0, 8).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)} %  ${perRequest(f.ms, load).padStart(8)}/req  ${f.name}`),
+    ...summary.files.slice(0, 10).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)} %  ${µs(perRequest(f.ms, load))}  ${f.name}`),
   );
 }
-if (states.length === 2) {
-  const [fresh, used] = states as [State, State];
-  const perReq = (state: State, name: string) => ((state.summary.functions.find((f) => f.name === name)?.ms ?? 0) / state.load.requests) * 1000;
-  const grown = [...new Set([...fresh.summary.functions, ...used.summary.functions].map((f) => f.name))]
-    .map((name) => ({ name, fresh: perReq(fresh, name), used: perReq(used, name) }))
-    .sort((a, b) => b.used - b.fresh - (a.used - a.fresh))
+const [fresh, , used] = summaries;
+if (fresh && used) {
+  const share = (s: ProfileSummary, name: string) => s.functions.find((f) => f.name === name)?.share ?? 0;
+  const names = [...new Set([...fresh.summary.functions, ...used.summary.functions].map((f) => f.name))];
+  const grown = names
+    .map((name) => ({ name, before: share(fresh.summary, name), after: share(used.summary, name) }))
+    .sort((a, b) => b.after - b.before - (a.after - a.before))
     .slice(0, 10);
-  lines.push('', 'Grew most per request after the failed sign-in (µs/request, fresh → after):');
-  lines.push(...grown.map((g) => `    ${g.fresh.toFixed(0).padStart(6)} → ${g.used.toFixed(0).padStart(6)}  ${g.name}`));
+  lines.push('', 'Grew most as a share of busy time, fresh → after the failed sign-in:');
+  lines.push(...grown.map((g) => `    ${(g.before * 100).toFixed(1).padStart(5)} % → ${(g.after * 100).toFixed(1).padStart(5)} %  ${g.name}`));
 }
 console.log(lines.join('\n'));
 writeFileSync(join(outDir, 'summary.txt'), `${lines.join('\n')}\n`);
-writeFileSync(
-  join(outDir, 'summary.json'),
-  `${JSON.stringify(states.map(({ name, load, summary, rssMb }) => ({ name, load, rssMb, busyMs: summary.busyMs, idleMs: summary.idleMs, functions: summary.functions.slice(0, 40), files: summary.files.slice(0, 20) })), null, 2)}\n`,
-);
-log(`Profiles and summary in ${outDir}`);
+const summaryJson = summaries.map(({ name, load, rssMb, summary }) => ({ name, load, rssMb, busyMs: summary.busyMs, idleMs: summary.idleMs, functions: summary.functions.slice(0, 40), files: summary.files.slice(0, 20) }));
+writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summaryJson, null, 2)}\n`);
+log(`Profile and summary in ${outDir}`);
