@@ -105,6 +105,6 @@ if (fresh && used) {
 }
 console.log(lines.join('\n'));
 writeFileSync(join(outDir, 'summary.txt'), `${lines.join('\n')}\n`);
-const summaryJson = summaries.map(({ name, load, rssMb, summary }) => ({ name, load, rssMb, busyMs: summary.busyMs, idleMs: summary.idleMs, functions: summary.functions.slice(0, 40), files: summary.files.slice(0, 20) }));
+const summaryJson = summaries.map(({ name, load, rssMb, fromUs, toUs, summary }) => ({ name, load, rssMb, fromUs, toUs, busyMs: summary.busyMs, idleMs: summary.idleMs, functions: summary.functions.slice(0, 40), files: summary.files.slice(0, 20) }));
 writeFileSync(join(outDir, 'summary.json'), `${JSON.stringify(summaryJson, null, 2)}\n`);
 log(`Profile and summary in ${outDir}`);

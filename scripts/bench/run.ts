@@ -33,7 +33,11 @@ import { runWrk, type LoadResult } from './wrk';
 type Measured = { name: string; label: string; server: string; result: LoadResult; gzip?: boolean; note?: string };
 
 const options = parseBenchOptions(process.argv.slice(2));
-const log = (line: string) => console.log(`[bench] ${line}`);
+const began = Date.now();
+const log = (line: string) => {
+  const seconds = Math.round((Date.now() - began) / 1000);
+  console.log(`[bench ${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}] ${line}`);
+};
 const selected = (name: string) => options.only.size === 0 || options.only.has(name);
 const GZIP = { 'Accept-Encoding': 'gzip' };
 
