@@ -76,7 +76,7 @@ export async function startBareNext(port: number): Promise<BareNext> {
 }
 
 const nextBin = () => join(BUILD_DIR, 'node_modules/next/dist/bin/next');
-const nextEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '' });
+const nextEnv = (): NodeJS.ProcessEnv => ({ ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' });
 const versionOf = (packageDir: string) => (JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')) as { version: string }).version;
 const readPackageVersion = (name: string) => versionOf(resolve('node_modules', name));
 
