@@ -33,9 +33,11 @@ export async function doNewsroomWork(newsroom: Newsroom, facts: BenchFacts, log:
   const deskCookie = await newsroom.signInOrThrow(DESK_EDITOR.email, DESK_EDITOR.password);
   let saves = 0;
   const editors: AutosaveEditor[] = [];
+  // Headlines (and so addresses) of their own, also when --reuse-data keeps earlier runs' stories.
+  const run = Date.now().toString(36);
   for (const [i, editor] of facts.editors.entries()) {
     const cookie = await newsroom.signInOrThrow(editor.email, BENCH_EDITOR_PASSWORD);
-    const fields: StoryFields = { ...facts.draft, headline: `${facts.draft.headline} (desk copy ${i + 1})`, slug: '', bylineIds: [editor.id] };
+    const fields: StoryFields = { ...facts.draft, headline: `${facts.draft.headline} (desk copy ${i + 1}, ${run})`, slug: '', bylineIds: [editor.id] };
     const articleId = await newsroom.createStory(cookie, fields.headline, fields.sectionId);
     const saved = await newsroom.save(cookie, articleId, 1, fields, 'save');
     if (!saved.saved) throw new Error(`${editor.email} could not save their story: ${saved.message}`);
