@@ -1,6 +1,7 @@
 /** The reader routes the bench loads, on a fresh server and again on a used one. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { BenchFacts, ListFacts } from './bench-data';
 
 export type ReaderRoute = {
@@ -17,13 +18,17 @@ export type ReaderRoute = {
   expect?: string;
 };
 
-const SEARCH_QUERIES = join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, 'search-queries.txt');
+const SEARCH_QUERIES = fileURLToPath(new URL('./search-queries.txt', import.meta.url));
 
 export function searchQueries(): string[] {
   return readFileSync(SEARCH_QUERIES, 'utf8').split('\n').map((line) => line.trim()).filter(Boolean);
 }
 
-/** Archive story numbers 1..n in a fixed shuffled order, so each run asks for stories never asked before. */
+/**
+ * Addresses of archive stories in a fixed scattered order: the fresh pass (part 0) takes
+ * the first half of the archive and the used pass (part 1) the second, so neither asks for
+ * a story the server has rendered before.
+ */
 export function coldArticlePaths(archiveStories: number, part: 0 | 1, count: number): string[] {
   const half = Math.floor(archiveStories / 2);
   const paths: string[] = [];
