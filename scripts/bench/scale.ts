@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { startProductionServer } from '../lib/production-server';
+import { explainReaderQueries } from './query-plans';
 import { generateScaleData } from './scale-data';
 
 const STORIES = Number(process.env.BENCH_STORIES) || 1_000_000;
@@ -37,26 +38,10 @@ const server = await startProductionServer({
 const results: Record<string, unknown> = { stories: STORIES, measuredAt: new Date().toISOString() };
 try {
   const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
+  const plans = await explainReaderQueries(sql);
   const [biggest] = (await sql`
-    select list_key as key, max(position)::int as total from reader_list_entries where list_key like 'section:%' group by list_key order by 2 desc limit 1`) as unknown as { key: string; total: number }[];
-  const { key, total } = biggest!;
-  const deepPage = Math.floor(total / 20) - 10;
-  const upper = total - 20 * (deepPage - 1);
-  const queries: Record<string, string> = {
-    [`section page ${deepPage} of ${Math.ceil(total / 20)}`]: `select article_id from reader_list_entries where list_key = '${key}' and position <= ${upper} and position > ${upper - 20} order by position desc`,
-    'newest stories (front page)': `select article_id from reader_list_entries where list_key = 'all' order by position desc limit 17`,
-    'search "harbour strike" (ranked among the newest 2,000 matches)': `select id from (select id, search_vector, published_at from articles where status = 'published' and search_vector @@ websearch_to_tsquery('english', 'harbour strike') order by published_at desc limit 2000) c order by ts_rank_cd(search_vector, websearch_to_tsquery('english', 'harbour strike')) desc, published_at desc limit 10`,
-    'search a common phrase, one word excluded': `select id from (select id, search_vector, published_at from articles where status = 'published' and search_vector @@ websearch_to_tsquery('english', '"festival drew performers" -storm') order by published_at desc limit 2000) c order by ts_rank_cd(search_vector, websearch_to_tsquery('english', '"festival drew performers" -storm')) desc, published_at desc limit 10`,
-    'search count (capped at 1,001)': `select count(*) from (select 1 from articles where status = 'published' and search_vector @@ websearch_to_tsquery('english', 'harbour strike') limit 1001) m`,
-    'most popular (two days of counts)': `select article_id, sum(views) from daily_views where day in (current_date, current_date - 1) group by article_id order by 2 desc limit 20`,
-  };
-  const plans: Record<string, { ms: number; seqScanOnArticles: boolean }> = {};
-  for (const [name, query] of Object.entries(queries)) {
-    await sql.unsafe(query); // warm the buffer cache, as a live site has it
-    const plan = (await sql.unsafe(`explain (analyze, format json) ${query}`)) as unknown as { 'QUERY PLAN': { Plan: unknown; 'Execution Time': number }[] }[];
-    const text = JSON.stringify(plan[0]!['QUERY PLAN'][0]!.Plan);
-    plans[name] = { ms: plan[0]!['QUERY PLAN'][0]!['Execution Time'], seqScanOnArticles: /"Node Type":"Seq Scan","[^}]*"Relation Name":"(articles|reader_list_entries)"/.test(text) };
-  }
+    select max(position)::int as total from reader_list_entries where list_key like 'section:%' group by list_key order by 1 desc limit 1`) as unknown as { total: number }[];
+  const deepPage = Math.floor(biggest!.total / 20) - 10;
   await sql.end();
   console.table(plans);
   results.queries = plans;

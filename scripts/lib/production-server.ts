@@ -5,7 +5,13 @@ import { seedDemoContent } from '@/db/seed/seed-demo-content';
 import { assertLocalDatabase, createDatabase } from './databases';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
-export type ProductionServer = { url: string; databaseUrl: string; stop(): Promise<void> };
+export type ProductionServer = {
+  url: string;
+  databaseUrl: string;
+  /** The `next start` process (for reading its memory). */
+  pid: number;
+  stop(): Promise<void>;
+};
 
 export type StartProductionServerParams = {
   /** A database name: it is dropped, created, migrated and seeded with the demo newsroom. */
@@ -19,6 +25,8 @@ export type StartProductionServerParams = {
   prepare?: (databaseUrl: string) => Promise<void>;
   /** Receives what `next start` prints (it is still echoed), e.g. to catch server errors. */
   onServerOutput?: (text: string) => void;
+  /** Extra Node.js flags for `next start` (a benchmark's `--cpu-prof`). */
+  nodeArgs?: string[];
 };
 
 /**
@@ -53,14 +61,17 @@ export async function startProductionServer(params: StartProductionServerParams)
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
     };
-    const run = (args: string[]) =>
-      spawn(process.execPath, ['node_modules/next/dist/bin/next', ...args], { stdio: params.onServerOutput && args[0] === 'start' ? ['ignore', 'pipe', 'pipe'] : 'inherit', env });
+    const run = (args: string[], nodeArgs: string[] = []) =>
+      spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', ...args], {
+        stdio: params.onServerOutput && args[0] === 'start' ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+        env,
+      });
     if (params.build) {
       next = run(['build']);
       const code = await new Promise<number>((done) => next!.once('exit', (c) => done(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed (${code})`);
     }
-    next = run(['start', '--port', String(params.port)]);
+    next = run(['start', '--port', String(params.port)], params.nodeArgs);
     if (params.onServerOutput) {
       // Next streams pages, so a failure inside one can still answer 200: its log is the witness.
       for (const stream of [next.stdout, next.stderr]) {
@@ -71,7 +82,7 @@ export async function startProductionServer(params: StartProductionServerParams)
       }
     }
     await waitForHealth(`${url}/api/health`);
-    return { url, databaseUrl, stop };
+    return { url, databaseUrl, pid: next.pid!, stop };
   } catch (error) {
     await stop();
     throw error;

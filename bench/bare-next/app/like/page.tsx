@@ -1,0 +1,5 @@
+import { LikeButton } from './like-button';
+
+export default function LikePage() {
+  return <LikeButton />;
+}

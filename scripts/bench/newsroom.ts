@@ -1,0 +1,79 @@
+/**
+ * The newsroom, driven over HTTP through the same server actions its pages call: signing
+ * in, starting a story, saving it, publishing it.
+ */
+import type { StoryFields } from './bench-data';
+import { callAction, formArguments, jsonArguments, readActionIds, sessionCookie, type ActionResponse } from './server-actions';
+
+type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
+export type SaveOutcome = { response: ActionResponse; saved: boolean; version?: number; slug?: string; message?: string };
+
+const ARTICLE_ACTIONS = 'app/newsroom/articles/actions.ts';
+
+export class Newsroom {
+  private readonly actionId: (file: string, exportName: string) => string;
+
+  constructor(
+    private readonly baseUrl: string,
+    distDir: string,
+  ) {
+    this.actionId = readActionIds(distDir);
+  }
+
+  /** The sign-in form's action; the session cookie when the password was right. */
+  async signIn(email: string, password: string): Promise<{ cookie: string | null; message?: string; response: ActionResponse }> {
+    const response = await callAction({
+      url: `${this.baseUrl}/login`,
+      actionId: this.actionId('app/login/actions.ts', 'signInAction'),
+      args: formArguments({ email, password }),
+    });
+    const cookie = response.redirect ? sessionCookie(response) : null;
+    return { cookie, message: (response.result as Result | undefined)?.message, response };
+  }
+
+  async signInOrThrow(email: string, password: string): Promise<string> {
+    const { cookie, message, response } = await this.signIn(email, password);
+    if (!cookie) throw new Error(`Signing in as ${email} failed (${response.status}): ${message ?? 'no session cookie'}`);
+    return cookie;
+  }
+
+  /** "Start writing" on /newsroom/articles/new: the new story's id. */
+  async createStory(cookie: string, headline: string, sectionId: number): Promise<string> {
+    const response = await callAction({
+      url: `${this.baseUrl}/newsroom/articles/new`,
+      actionId: this.actionId(ARTICLE_ACTIONS, 'createStoryAction'),
+      args: formArguments({ headline, sectionId: String(sectionId) }),
+      cookie,
+    });
+    const id = /\/newsroom\/articles\/([0-9a-f-]{36})/.exec(response.redirect ?? '')?.[1];
+    if (!id) throw new Error(`Starting a story failed (${response.status}): ${JSON.stringify(response.result)}`);
+    return id;
+  }
+
+  /** What the story editor sends on autosave and Ctrl+S. */
+  async save(cookie: string, articleId: string, baseVersion: number, fields: StoryFields, reason: 'autosave' | 'save'): Promise<SaveOutcome> {
+    const response = await callAction({
+      url: `${this.baseUrl}/newsroom/articles/${articleId}`,
+      actionId: this.actionId(ARTICLE_ACTIONS, 'saveStoryAction'),
+      args: jsonArguments([null, { articleId, baseVersion, reason, fields }]),
+      cookie,
+    });
+    const result = response.result as Result | undefined;
+    if (response.status === 200 && result?.ok && result.data?.status === 'saved') {
+      return { response, saved: true, version: result.data.version as number, slug: result.data.slug as string };
+    }
+    return { response, saved: false, message: result?.message ?? `HTTP ${response.status}` };
+  }
+
+  async publish(cookie: string, articleId: string): Promise<ActionResponse> {
+    const response = await callAction({
+      url: `${this.baseUrl}/newsroom/articles/${articleId}`,
+      actionId: this.actionId(ARTICLE_ACTIONS, 'publishAction'),
+      args: formArguments({ articleId }),
+      cookie,
+    });
+    const result = response.result as Result | undefined;
+    if (!result?.ok) throw new Error(`Publishing failed (${response.status}): ${result?.message ?? 'no result'}`);
+    return response;
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * Publish to visible: an editor publishes a story through the Publish action, and the
+ * article, the home page and its section page are polled until its headline shows.
+ * Times are from the moment the action was sent.
+ */
+import type { StoryFields } from './bench-data';
+import { request } from './http';
+import type { Newsroom } from './newsroom';
+
+export type PublishToVisible = { headline: string; actionMs: number; articleMs: number | null; homeMs: number | null; sectionMs: number | null };
+
+const GIVE_UP_MS = 30_000;
+
+export type PublishParams = {
+  newsroom: Newsroom;
+  baseUrl: string;
+  cookie: string;
+  articleId: string;
+  version: number;
+  fields: StoryFields;
+  sectionPath: string;
+};
+
+export async function measurePublishToVisible({ newsroom, baseUrl, cookie, articleId, version, fields, sectionPath }: PublishParams): Promise<PublishToVisible> {
+  // Letters and digits only, so the HTML shows it exactly as written.
+  const headline = `Bench check ${Date.now().toString(36)} harbour ferry timetable changes`;
+  const saved = await newsroom.save(cookie, articleId, version, { ...fields, headline, slug: '' }, 'save');
+  if (!saved.saved) throw new Error(`Saving the story to publish failed: ${saved.message}`);
+  const started = performance.now();
+  const published = await newsroom.publish(cookie, articleId);
+  const actionMs = published.ms;
+  const visible = (path: string) => waitFor(`${baseUrl}${path}`, headline, started);
+  const [articleMs, homeMs, sectionMs] = await Promise.all([visible(`/articles/${saved.slug}`), visible('/'), visible(sectionPath)]);
+  return { headline, actionMs, articleMs, homeMs, sectionMs };
+}
+
+async function waitFor(url: string, text: string, started: number): Promise<number | null> {
+  while (performance.now() - started < GIVE_UP_MS) {
+    const response = await request(url);
+    if (response.status === 200 && response.body.toString('utf8').includes(text)) return performance.now() - started;
+    await new Promise((done) => setTimeout(done, 20));
+  }
+  return null;
+}
