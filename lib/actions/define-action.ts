@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
-import { ActionError } from './action-error';
+import { ActionError } from '@/lib/errors';
 import { can, ForbiddenError, type Capability } from '@/lib/permissions';
 import { clientIp } from '@/lib/request-context';
 
@@ -18,7 +18,6 @@ export type ActionResult<T = undefined> =
       data?: T;
     };
 
-export { ActionError };
 
 export type ActionContext = { user: CurrentUser; ip: string };
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articleRevisions, articles, slugRedirects } from '@/db/schema';
-import { ActionError } from '@/lib/actions/action-error';
+import { ActionError } from '@/lib/errors';
 
 /**
  * Who else has a claim on an address: a story using it (live, withdrawn, or a draft not yet

@@ -1,6 +1,6 @@
 import 'server-only';
 import { AuthError } from 'next-auth';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { signIn } from './auth';
 import { waitText } from './login-throttle';
 import { SignInBlocked } from './sign-in-errors';

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, articleTags, corrections, tags, type DocNode } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { imagesIn } from '@/lib/content/sanitize-document';
 import { findReaderImages, type ReaderImage } from './images';
 import { isPublic, selectSummaries, toSummaries, type ArticleSummary } from './summaries';

@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, corrections } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { isPublic } from './summaries';
 
 export type ReaderCorrection = { id: number; body: string; createdAt: Date; slug: string; headline: string };

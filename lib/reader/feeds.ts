@@ -2,7 +2,7 @@ import 'server-only';
 import { Feed } from 'feed';
 import { cacheLife, cacheTag } from 'next/cache';
 import { absoluteUrl, site } from '@/lib/config';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { findListPage } from './lists';
 import { xmlSafe } from './xml';
 import type { ReaderSection } from './taxonomy';

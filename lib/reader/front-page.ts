@@ -3,7 +3,7 @@ import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articles, readerListEntries, sections } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { findSummariesByIds, isPublic, type ArticleSummary } from './summaries';
 
 export type FrontPage = {

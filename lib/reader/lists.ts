@@ -3,7 +3,7 @@ import { and, desc, eq, gt, lte, max } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { readerListEntries } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { findSummariesByIds, type ArticleSummary } from './summaries';
 
 export const PAGE_SIZE = 20;

@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { articleRevisions, articles, sections } from '@/db/schema';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { siteMidnight } from '@/lib/dates';
 import { findSummariesByIds, isPublic, type ArticleSummary } from './summaries';
 

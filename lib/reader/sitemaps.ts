@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, readerListEntries, users } from '@/db/schema';
 import { absoluteUrl, site } from '@/lib/config';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { isoInSiteZone } from '@/lib/dates';
 import { findSections } from './taxonomy';
 import { isPublic } from './summaries';

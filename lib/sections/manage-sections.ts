@@ -2,10 +2,10 @@ import 'server-only';
 import { and, asc, count, eq, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articles, sections } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
-import { expireTags } from '@/lib/cache-invalidation';
-import { cacheTags } from '@/lib/cache-tags';
+import { expireTags } from '@/lib/cache/expire';
+import { cacheTags } from '@/lib/cache/tags';
 import { slugify, SLUG_PATTERN } from '@/lib/content/slug';
 import { assertCan, type Actor } from '@/lib/permissions';
 

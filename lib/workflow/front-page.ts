@@ -2,10 +2,10 @@ import 'server-only';
 import { and, eq, gte, isNotNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articles } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
-import { expireTags } from '@/lib/cache-invalidation';
-import { cacheTags } from '@/lib/cache-tags';
+import { expireTags } from '@/lib/cache/expire';
+import { cacheTags } from '@/lib/cache/tags';
 import { assertCan, type Actor } from '@/lib/permissions';
 
 export const TOP_STORY_SLOTS = 4;

@@ -3,7 +3,7 @@ import { diffWords } from 'diff';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articleRevisions, articles, users, type RevisionReason } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { findSlugOwner } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit';
 import type { Actor } from '@/lib/permissions';

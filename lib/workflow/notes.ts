@@ -2,7 +2,7 @@ import 'server-only';
 import { asc, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { editorialNotes, users } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/permissions';
 import { assertCanView, loadStory } from './story-record';
 

@@ -4,7 +4,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { articles, previewLinks, users, type ArticleStatus, type PreviewLinkEnd } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit';
 import { absoluteUrl } from '@/lib/config';
 import { assertCan, can, type Actor } from '@/lib/permissions';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { articleRevisions, articles, media, sections, tags, users } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { assertSlugFree, findSlugOwner, lockSlugs } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit';
 import { countWords, documentText } from '@/lib/content/document';

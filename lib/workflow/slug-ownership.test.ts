@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { articleRevisions, articles, slugRedirects } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/permissions';
 import { answerArticleAddress, forgetArticleAddresses } from '@/lib/reader/article-addresses';
 import { createArticle, createSection, createUser } from '@/test/factories';

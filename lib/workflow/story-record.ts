@@ -2,7 +2,7 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { articleRevisions, articles, type Article, type ArticleRevision } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { can, ForbiddenError, type Actor, type ArticleAccess } from '@/lib/permissions';
 
 export type StoryRecord = { article: Article; working: ArticleRevision; access: ArticleAccess };

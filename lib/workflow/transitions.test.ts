@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleStatus, UserRole } from '@/db/schema';
-import { ActionError } from '@/lib/actions/define-action';
+import { ActionError } from '@/lib/errors';
 import { can, ForbiddenError } from '@/lib/permissions';
 import { createArticle, createUser } from '@/test/factories';
 import { loadStory } from './story-record';

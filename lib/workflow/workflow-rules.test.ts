@@ -4,7 +4,7 @@ import { revalidateTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, auditEvents, media, notifications } from '@/db/schema';
 import { markupToDocument } from '@/db/seed/markup';
-import { cacheTags } from '@/lib/cache-tags';
+import { cacheTags } from '@/lib/cache/tags';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser } from '@/test/factories';
 import { publishDueStories } from './publish-due';

@@ -1,9 +1,9 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { forgetArticleAddresses } from '@/lib/reader/article-addresses';
-import { announceExpiredTags } from './cache/cross-instance';
-import { expireTagsInThisProcess } from './cache/expire-in-process';
-import { cacheTags } from './cache-tags';
+import { announceExpiredTags } from './cross-instance';
+import { expireTagsInThisProcess } from './expire-in-process';
+import { cacheTags } from './tags';
 
 /**
  * Expires cached reader data at once (no stale copy is served afterwards), in this process
