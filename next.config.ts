@@ -12,8 +12,13 @@ const READER_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600
 
 const readerPaths = ['/', '/articles/:path*', '/sections/:path*', '/authors/:path*', '/tags/:path*', '/search', '/corrections'];
 
+// `next dev` runs with NODE_ENV=development; `next build` and `next start` with production.
+const development = process.env.NODE_ENV === 'development';
+
 const nextConfig: NextConfig = {
   cacheComponents: true,
+  // The dev server refuses hot reload to other origins than localhost unless named here.
+  allowedDevOrigins: ['127.0.0.1'],
   // Search results get a cache of their own, so made-up queries cannot push pages' data out.
   cacheHandlers: { search: fileURLToPath(new URL('./lib/reader/search-cache-handler.mjs', import.meta.url)) },
   // Off: an address that was not prerendered must wait for its own render, so an unknown
@@ -38,7 +43,7 @@ const nextConfig: NextConfig = {
       // The newsroom, sign-in and preview-link pages get a nonce-based policy from the proxy.
       {
         source: '/((?!newsroom|login|preview/).*)',
-        headers: [{ key: 'Content-Security-Policy', value: readerContentSecurityPolicy() }],
+        headers: [{ key: 'Content-Security-Policy', value: readerContentSecurityPolicy(development) }],
       },
       ...readerPaths.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: READER_CACHE }] })),
       ...['/newsroom', '/newsroom/:path*', '/login', '/login/:path*', '/preview/:path*'].map((source) => ({

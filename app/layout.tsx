@@ -1,13 +1,19 @@
 import type { Metadata, Viewport } from 'next';
 import { site } from '@/lib/config';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 import { newsreader, newsreaderItalic } from './fonts';
 import './globals.css';
 
-export const metadata: Metadata = {
-  metadataBase: new URL(site.url),
-  title: { default: site.name, template: `%s | ${site.name}` },
-  description: `News from Port Calder and the world, from ${site.name}.`,
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return {
+    metadataBase: new URL(site.url),
+    applicationName: settings.name,
+    title: { default: settings.name, template: `%s | ${settings.name}` },
+    description: settings.description,
+    alternates: { types: { 'application/rss+xml': '/feed.xml' } },
+  };
+}
 
 export const viewport: Viewport = {
   themeColor: [

@@ -42,6 +42,7 @@ export const AUDIT_ACTIONS = [
   'media.updated',
   'media.live_text_changed',
   'media.deleted',
+  'settings.updated',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -14,13 +14,18 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   SITE_URL: z.string().url().default('http://localhost:3000'),
   SITE_NAME: z.string().min(1).default('The Port Calder Courier'),
+  SITE_TAGLINE: z.string().max(120).default(''),
+  SITE_DESCRIPTION: z.string().max(300).default(''),
   SITE_TIMEZONE: timeZone.default('Asia/Seoul'),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
+/** The site's address and time zone, and the first values of what admins edit in Settings. */
 export type SiteConfig = {
   url: string;
   name: string;
+  tagline: string;
+  description: string;
   timeZone: string;
 };
 
@@ -37,7 +42,13 @@ function load() {
   }
   const env = parsed.data;
   return {
-    site: { url: env.SITE_URL.replace(/\/+$/, ''), name: env.SITE_NAME, timeZone: env.SITE_TIMEZONE } satisfies SiteConfig,
+    site: {
+      url: env.SITE_URL.replace(/\/+$/, ''),
+      name: env.SITE_NAME,
+      tagline: env.SITE_TAGLINE,
+      description: env.SITE_DESCRIPTION,
+      timeZone: env.SITE_TIMEZONE,
+    } satisfies SiteConfig,
     network: { trustedProxyHops: env.TRUSTED_PROXY_HOPS } satisfies NetworkConfig,
   };
 }

@@ -21,6 +21,8 @@ export const CAPABILITIES = [
   'media.delete',
   'users.manage',
   'sections.manage',
+  /** The paper's name, tagline, description, logo and share image. */
+  'settings.manage',
   'audit.view',
   'account.own',
 ] as const;
@@ -47,7 +49,7 @@ const EDITOR: Capability[] = [
   'media.edit_live',
   'media.delete',
 ];
-const ADMIN: Capability[] = [...EDITOR, 'users.manage', 'sections.manage', 'audit.view'];
+const ADMIN: Capability[] = [...EDITOR, 'users.manage', 'sections.manage', 'settings.manage', 'audit.view'];
 
 /** The one map from role to capabilities. */
 export const ROLE_CAPABILITIES: Record<UserRole, ReadonlySet<Capability>> = {

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import nextConfig from '@/next.config';
+import { newsroomContentSecurityPolicy, readerContentSecurityPolicy } from './security-headers';
 
 const originalSiteUrl = process.env.SITE_URL;
 afterEach(() => {
@@ -39,5 +40,31 @@ describe('HTTP security headers', () => {
     expect(matches(reader.source, '/articles/a-story')).toBe(true);
     expect(matches(reader.source, '/preview')).toBe(true);
     for (const path of ['/preview/some-token', '/newsroom', '/newsroom/media', '/login']) expect(matches(reader.source, path)).toBe(false);
+  });
+});
+
+describe('Content-Security-Policy and eval()', () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+    vi.resetModules();
+  });
+
+  const readerPolicyOfConfigBuiltWith = async (nodeEnv: string) => {
+    vi.stubEnv('NODE_ENV', nodeEnv);
+    vi.resetModules();
+    const config = (await import('@/next.config')).default;
+    const headers = (await config.headers!()) as Rule[];
+    return headers.flatMap((rule) => rule.headers).find((h) => h.key === 'Content-Security-Policy')!.value;
+  };
+
+  it('a production build allows no eval() anywhere', async () => {
+    expect(await readerPolicyOfConfigBuiltWith('production')).not.toContain('unsafe-eval');
+    expect(newsroomContentSecurityPolicy('n0nce', false)).not.toContain('unsafe-eval');
+  });
+
+  it('the dev server allows eval(), which React uses for its console call stacks', async () => {
+    expect(await readerPolicyOfConfigBuiltWith('development')).toMatch(/script-src [^;]*'unsafe-eval'/);
+    expect(readerContentSecurityPolicy(true)).toMatch(/script-src [^;]*'unsafe-eval'/);
+    expect(readerContentSecurityPolicy()).not.toContain('unsafe-eval');
   });
 });

@@ -18,8 +18,12 @@ const common = [
   "form-action 'self'",
 ];
 
-export function readerContentSecurityPolicy(): string {
-  return [...common, "script-src 'self' 'unsafe-inline'", "style-src 'self' 'unsafe-inline'", "frame-ancestors 'self'"].join('; ');
+/**
+ * `development`: React's development build uses eval() to rebuild server call stacks for
+ * the console; without it every dev page logs a CSP error. Production builds never eval.
+ */
+export function readerContentSecurityPolicy(development = false): string {
+  return [...common, `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`, "style-src 'self' 'unsafe-inline'", "frame-ancestors 'self'"].join('; ');
 }
 
 export function newsroomContentSecurityPolicy(nonce: string, development: boolean): string {

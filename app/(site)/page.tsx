@@ -2,17 +2,24 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { MostPopular } from '@/components/site/most-popular';
 import { LeadStory, StoryTeaser } from '@/components/site/story-teasers';
-import { site } from '@/lib/config';
+import type { Metadata } from 'next';
 import { getFrontPage } from '@/lib/reader/front-page';
+import { shareMetadata } from '@/lib/reader/share-metadata';
+import { getSiteSettings } from '@/lib/settings/site-settings';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const settings = await getSiteSettings();
+  return { alternates: { canonical: '/' }, ...(await shareMetadata({ title: settings.name, description: settings.description, path: '/' })) };
+}
 
 export default async function HomePage() {
-  const front = await getFrontPage();
+  const [front, settings] = await Promise.all([getFrontPage(), getSiteSettings()]);
   if (!front.lead) {
     return <p className="py-16 text-center text-lg text-muted">No stories have been published yet.</p>;
   }
   return (
     <>
-      <h1 className="sr-only">{site.name}: top stories</h1>
+      <h1 className="sr-only">{settings.name}: top stories</h1>
       <div className="grid gap-10 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="grid gap-8">
           <LeadStory story={front.lead} />

@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/newsroom/sign-in-form';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { WRONG_CREDENTIALS } from '@/lib/auth/sign-in';
-import { site } from '@/lib/config';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 
 export const metadata: Metadata = { title: 'Sign in', robots: { index: false } };
 
@@ -12,11 +12,12 @@ type Props = { searchParams: Promise<{ next?: string; password?: string; error?:
 
 export const instant = false;
 
-export default function LoginPage({ searchParams }: Props) {
+export default async function LoginPage({ searchParams }: Props) {
+  const settings = await getSiteSettings();
   return (
     <main id="main" className="mx-auto grid min-h-dvh max-w-sm content-center gap-6 px-4 py-10 font-sans">
       <div className="text-center">
-        <Link href="/" className="font-serif text-2xl font-bold">{site.name}</Link>
+        <Link href="/" className="font-serif text-2xl font-bold">{settings.name}</Link>
         <h1 className="mt-4 text-xl font-semibold">Sign in to the newsroom</h1>
       </div>
       <LoginForm searchParams={searchParams} />

@@ -1,9 +1,10 @@
 import { ImageResponse } from 'next/og';
-import { site } from '@/lib/config';
 import { ogFonts } from '@/lib/reader/og-font';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 
 /** The publisher logo named in structured data: the paper's name, 600 × 60. */
 export async function GET() {
+  const site = await getSiteSettings();
   return new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#ffffff', color: '#16181d', fontSize: 40, fontFamily: 'Geist' }}>

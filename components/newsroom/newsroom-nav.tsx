@@ -9,6 +9,7 @@ const LINKS: { href: string; label: string; capability?: Capability }[] = [
   { href: '/newsroom/media', label: 'Media', capability: 'media.upload' },
   { href: '/newsroom/users', label: 'People', capability: 'users.manage' },
   { href: '/newsroom/sections', label: 'Sections', capability: 'sections.manage' },
+  { href: '/newsroom/settings', label: 'Settings', capability: 'settings.manage' },
   { href: '/newsroom/audit', label: 'Audit log', capability: 'audit.view' },
   { href: '/newsroom/account', label: 'Account' },
 ];

@@ -1,12 +1,13 @@
 import Link from 'next/link';
-import { site } from '@/lib/config';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 
-export function SiteFooter() {
+export async function SiteFooter() {
+  const settings = await getSiteSettings();
   return (
     <footer className="mt-16 border-t border-rule">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-8 font-sans text-sm text-muted">
         <p>
-          © {site.name}. Published with Masthead.
+          © {settings.name}. Published with Masthead.
         </p>
         <ul className="flex gap-4">
           <li><Link prefetch={false} href="/corrections" className="hover:underline">Corrections</Link></li>

@@ -14,4 +14,6 @@ export const cacheTags = {
   authors: 'authors',
   mostPopular: 'most-popular',
   corrections: 'corrections',
+  /** The paper's name, tagline, description, logo and share image (admins' Settings). */
+  siteSettings: 'site-settings',
 } as const;

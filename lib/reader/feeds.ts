@@ -1,8 +1,9 @@
 import 'server-only';
 import { Feed } from 'feed';
 import { cacheLife, cacheTag } from 'next/cache';
-import { absoluteUrl, site } from '@/lib/config';
+import { absoluteUrl } from '@/lib/config';
 import { cacheTags } from '@/lib/cache/tags';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 import { findListPage } from './lists';
 import { xmlSafe } from './xml';
 import type { ReaderSection } from './taxonomy';
@@ -15,11 +16,11 @@ export async function buildRssFeed(section: ReaderSection | null): Promise<strin
   cacheLife('hours');
   cacheTag(cacheTags.publishedLists, cacheTags.corrections);
   const listKey = section ? `section:${section.id}` : 'all';
-  const { items } = await findListPage(listKey, 1, FEED_ITEMS);
+  const [{ items }, site] = await Promise.all([findListPage(listKey, 1, FEED_ITEMS), getSiteSettings()]);
   const selfUrl = absoluteUrl(section ? `/sections/${section.slug}/feed.xml` : '/feed.xml');
   const feed = new Feed({
     title: xmlSafe(section ? `${site.name}: ${section.name}` : site.name),
-    description: xmlSafe(section?.description || `The latest stories from ${site.name}.`),
+    description: xmlSafe(section?.description || site.description),
     id: absoluteUrl(section ? `/sections/${section.slug}` : '/'),
     link: absoluteUrl(section ? `/sections/${section.slug}` : '/'),
     language: 'en',

@@ -3,7 +3,8 @@ import { and, desc, eq, gt, gte, lte, max, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, readerListEntries, users } from '@/db/schema';
-import { absoluteUrl, site } from '@/lib/config';
+import { absoluteUrl } from '@/lib/config';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 import { cacheTags } from '@/lib/cache/tags';
 import { isoInSiteZone } from '@/lib/dates';
 import { findSections } from './taxonomy';
@@ -97,6 +98,7 @@ export async function buildNewsSitemap(): Promise<string> {
     .where(and(isPublic(), gte(articles.publishedAt, sql`now() - interval '48 hours'`), gte(articles.firstPublishedAt, sql`now() - interval '48 hours'`)))
     .orderBy(desc(articles.publishedAt))
     .limit(1000);
+  const site = await getSiteSettings();
   const body = rows
     .map(
       (row) =>

@@ -1,10 +1,11 @@
 import 'server-only';
 import { absoluteUrl, site } from '@/lib/config';
+import type { SiteSettings } from '@/lib/settings/site-settings';
 import { isoInSiteZone } from '@/lib/dates';
 import type { PublishedArticle } from './articles';
 
 /** schema.org NewsArticle for search engines, with corrections. */
-export function newsArticleJsonLd(article: PublishedArticle) {
+export function newsArticleJsonLd(article: PublishedArticle, settings: Pick<SiteSettings, 'name' | 'logo'>) {
   const url = absoluteUrl(`/articles/${article.slug}`);
   return {
     '@context': 'https://schema.org',
@@ -26,9 +27,11 @@ export function newsArticleJsonLd(article: PublishedArticle) {
     })),
     publisher: {
       '@type': 'NewsMediaOrganization',
-      name: site.name,
+      name: settings.name,
       url: site.url,
-      logo: { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 60 },
+      logo: settings.logo
+        ? { '@type': 'ImageObject', url: absoluteUrl(settings.logo.path), width: settings.logo.width, height: settings.logo.height }
+        : { '@type': 'ImageObject', url: absoluteUrl('/logo.png'), width: 600, height: 60 },
     },
     ...(article.corrections.length > 0 && {
       correction: article.corrections.map((correction) => ({

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { reserveAttempt } from '@/lib/auth/attempt-counter';
-import { site } from '@/lib/config';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 import { emailEnabled, sendEmail } from '@/lib/email';
 import { addressBucket } from '@/lib/request-context';
 import { issuePasswordLink } from './tokens';
@@ -43,6 +43,7 @@ export async function requestPasswordReset({ email, address }: { email: string; 
     await recordAudit(tx, { actorId: null, action: 'auth.password_reset_requested', targetType: 'user', targetId: user.id, ip: address });
     return issued;
   });
+  const site = await getSiteSettings();
   const sent = await sendEmail({
     to: user.email,
     subject: `Reset your ${site.name} newsroom password`,

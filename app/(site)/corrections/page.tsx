@@ -2,12 +2,18 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PublishedTime } from '@/components/site/published-time';
 import { findCorrections } from '@/lib/reader/corrections';
+import { shareMetadata } from '@/lib/reader/share-metadata';
 
-export const metadata: Metadata = {
-  title: 'Corrections',
-  description: 'Every correction we have made to a published story, newest first.',
-  alternates: { canonical: '/corrections' },
-};
+const description = 'Every correction we have made to a published story, newest first.';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    title: 'Corrections',
+    description,
+    alternates: { canonical: '/corrections' },
+    ...(await shareMetadata({ title: 'Corrections', description, path: '/corrections' })),
+  };
+}
 
 export default async function CorrectionsPage() {
   const corrections = await findCorrections();

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { SearchResultsView } from '@/components/site/search-results';
+import { shareMetadata } from '@/lib/reader/share-metadata';
 
-export const metadata: Metadata = { title: 'Search', robots: { index: false, follow: true } };
+export async function generateMetadata(): Promise<Metadata> {
+  const description = 'Search every published story.';
+  return { title: 'Search', description, robots: { index: false, follow: true }, ...(await shareMetadata({ title: 'Search', description, path: '/search' })) };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 

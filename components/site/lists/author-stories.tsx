@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { findListPage } from '@/lib/reader/lists';
 import { getAuthorBySlug } from '@/lib/reader/taxonomy';
+import { shareMetadata } from '@/lib/reader/share-metadata';
 import { ReaderImageView } from '../reader-image';
 import { StoryListPage } from '../story-list-page';
 import { pageTitle, pageUrl } from './page-params';
@@ -13,6 +14,7 @@ export async function authorMetadata(slug: string, page: number): Promise<Metada
     title: pageTitle(author.name, page),
     description: author.bio || `Stories by ${author.name}.`,
     alternates: { canonical: pageUrl(`/authors/${author.slug}`, page) },
+    ...(await shareMetadata({ title: pageTitle(author.name, page), description: author.bio || `Stories by ${author.name}.`, path: pageUrl(`/authors/${author.slug}`, page) })),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { findListPage } from '@/lib/reader/lists';
 import { getSectionBySlug } from '@/lib/reader/taxonomy';
+import { shareMetadata } from '@/lib/reader/share-metadata';
 import { StoryListPage } from '../story-list-page';
 import { pageTitle, pageUrl } from './page-params';
 
@@ -15,6 +16,7 @@ export async function sectionMetadata(slug: string, page: number): Promise<Metad
       canonical: pageUrl(`/sections/${section.slug}`, page),
       types: { 'application/rss+xml': `/sections/${section.slug}/feed.xml` },
     },
+    ...(await shareMetadata({ title: pageTitle(section.name, page), description: section.description || `The latest ${section.name} stories.`, path: pageUrl(`/sections/${section.slug}`, page) })),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { findListPage } from '@/lib/reader/lists';
 import { getTagBySlug } from '@/lib/reader/taxonomy';
+import { shareMetadata } from '@/lib/reader/share-metadata';
 import { StoryListPage } from '../story-list-page';
 import { pageTitle, pageUrl } from './page-params';
 
@@ -12,6 +13,7 @@ export async function tagMetadata(slug: string, page: number): Promise<Metadata>
     title: pageTitle(tag.name, page),
     description: `Stories about ${tag.name}.`,
     alternates: { canonical: pageUrl(`/tags/${tag.slug}`, page) },
+    ...(await shareMetadata({ title: pageTitle(tag.name, page), description: `Stories about ${tag.name}.`, path: pageUrl(`/tags/${tag.slug}`, page) })),
   };
 }
 

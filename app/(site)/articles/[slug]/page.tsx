@@ -10,7 +10,9 @@ import { absoluteUrl } from '@/lib/config';
 import { isoInSiteZone } from '@/lib/dates';
 import { findRelatedArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
+import { shareMetadata } from '@/lib/reader/share-metadata';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/structured-data';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 
 // A first visit to an address not prerendered waits for the whole page, which is then cached
 // (classic ISR), rather than streaming into a skeleton.
@@ -37,19 +39,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description,
     alternates: { canonical: `/articles/${article.slug}` },
     authors: article.bylines.map((byline) => ({ name: byline.name, url: `/authors/${byline.slug}` })),
-    openGraph: {
-      type: 'article',
+    ...(await shareMetadata({
       title,
       description,
-      url: `/articles/${article.slug}`,
-      publishedTime: isoInSiteZone(article.publishedAt),
-      modifiedTime: isoInSiteZone(article.modifiedAt),
-      section: article.section.name,
-      tags: article.tags.map((tag) => tag.name),
-      authors: article.bylines.map((byline) => absoluteUrl(`/authors/${byline.slug}`)),
-      images: [{ url: `/articles/${article.slug}/og.png`, width: 1200, height: 630, alt: article.headline }],
-    },
-    twitter: { card: 'summary_large_image', title, description, images: [`/articles/${article.slug}/og.png`] },
+      path: `/articles/${article.slug}`,
+      image: { url: `/articles/${article.slug}/og.png`, width: 1200, height: 630, alt: article.headline },
+      article: {
+        publishedTime: isoInSiteZone(article.publishedAt),
+        modifiedTime: isoInSiteZone(article.modifiedAt),
+        section: article.section.name,
+        tags: article.tags.map((tag) => tag.name),
+        authors: article.bylines.map((byline) => absoluteUrl(`/authors/${byline.slug}`)),
+      },
+    })),
   };
 }
 
@@ -65,7 +67,7 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="grid gap-10 py-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <article className="mx-auto w-full max-w-2xl">
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article)) }} />
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article, await getSiteSettings())) }} />
         <ArticleView article={{ ...article, updatedAt: updated }}>
           <div className="mt-8 border-t border-rule pt-4">
             <ShareLinks url={absoluteUrl(`/articles/${article.slug}`)} title={article.headline} />

@@ -1,10 +1,10 @@
 import { ImageResponse } from 'next/og';
-import { site } from '@/lib/config';
 import { formatPublishedTime } from '@/lib/dates';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
 import { ogFonts } from '@/lib/reader/og-font';
 import { PUBLIC_CACHE_CONTROL } from '@/lib/reader/responses';
+import { getSiteSettings } from '@/lib/settings/site-settings';
 
 const size = { width: 1200, height: 630 };
 
@@ -23,6 +23,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ slu
   const article = await getPublishedArticleBySlug((await params).slug);
   if (!article) return new Response('Not found', { status: 404 });
   const byline = article.bylines.map((b) => b.name).join(', ');
+  const site = await getSiteSettings();
   return new ImageResponse(
     (
       <div style={{ width: '100%', height: '100%', display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: 64, background: '#ffffff', color: '#16181d', fontFamily: 'Geist', borderTop: '16px solid #a3161f' }}>
