@@ -1,10 +1,11 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq, isNotNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { connect } from '@/db/client';
-import { articles, users } from '@/db/schema';
+import { articleRevisions, articles, users } from '@/db/schema';
 import { createDatabase } from '@/scripts/lib/databases';
 import { inject } from 'vitest';
 import { migrateDatabase } from '@/db/migrate';
+import { demoFrontPage } from './front-page';
 import { seedDemoContent } from './seed-demo-content';
 
 describe('demo seed', () => {
@@ -29,6 +30,13 @@ describe('demo seed', () => {
       const [editor] = await db.select().from(users).where(eq(users.email, 'editor@example.com'));
       expect(editor?.role).toBe('editor');
       expect(editor?.passwordHash).toMatch(/^\$argon2id\$/);
+
+      // An editor-chosen front page: a lead and four ranked top stories, all published.
+      const headline = { headline: articleRevisions.headline, status: articles.status };
+      const onFront = db.select(headline).from(articles).innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId));
+      expect(await onFront.where(eq(articles.isLead, true))).toEqual([{ headline: demoFrontPage.lead, status: 'published' }]);
+      const top = await db.select(headline).from(articles).innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId)).where(isNotNull(articles.topRank)).orderBy(asc(articles.topRank));
+      expect(top.map((row) => row.headline)).toEqual([...demoFrontPage.top]);
     } finally {
       await client.end();
     }

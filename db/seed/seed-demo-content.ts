@@ -17,6 +17,7 @@ import {
   users,
 } from '../schema';
 import { createDemoMedia } from './demo-media';
+import { demoFrontPage } from './front-page';
 import { assertNotProduction } from './demo-seed-guard';
 import { markupToDocument } from './markup';
 import { demoDrafts, type DemoDraft } from './newsroom-drafts';
@@ -113,6 +114,10 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
       const { articleId, revisionId } = await insertStory(story, new Date(publishedAt.getTime() - 2 * HOUR));
       await makeRevisionLive(tx, { articleId, revisionId, publishedAt, updatedAt: null });
       published.push({ articleId, hoursAgo: story.hoursAgo });
+      const topRank = (demoFrontPage.top as readonly string[]).indexOf(story.headline) + 1;
+      if (story.headline === demoFrontPage.lead || topRank > 0) {
+        await tx.update(articles).set({ isLead: story.headline === demoFrontPage.lead, topRank: topRank || null }).where(sql`${articles.id} = ${articleId}`);
+      }
     }
 
     for (const draft of demoDrafts) {
