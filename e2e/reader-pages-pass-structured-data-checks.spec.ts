@@ -1,6 +1,10 @@
 import { expect, test } from '@playwright/test';
-import { structuredDataTest } from 'structured-data-testing-tool';
-import { Facebook, Google, Twitter } from 'structured-data-testing-tool/presets';
+import validator from 'structured-data-testing-tool';
+import presets from 'structured-data-testing-tool/presets.js';
+
+// CommonJS modules: their exports are read from the default import.
+const { structuredDataTest } = validator;
+const { Google, Twitter, Facebook } = presets;
 
 type Failure = { description?: string; test?: string; error?: { message?: string } };
 type Outcome = { passed: unknown[]; failed: Failure[] };
@@ -24,7 +28,11 @@ test('every kind of reader page passes the Google, Twitter and Facebook structur
   const story = await (await request.get(article)).text();
   const author = story.match(/\/authors\/[a-z0-9-]+/)?.[0] ?? '';
   const tag = story.match(/\/tags\/[a-z0-9-]+/)?.[0] ?? '';
-  const pages = ['/', article, section, `${section}?page=2`, author, tag, '/search?q=harbour', '/corrections'];
+  const sectionPage = await (await request.get(section)).text();
+  const laterPage = sectionPage.match(/\/sections\/[a-z0-9-]+\?page=2/)?.[0] ?? `${tag}?page=2`;
+  const pages = ['/', article, section, author, tag, '/search?q=harbour', '/corrections'];
+  // A second page of a list, where one exists (a section's or a topic's).
+  if ((await request.get(laterPage)).ok()) pages.push(laterPage);
   for (const path of pages) expect(path, 'a reader address found from the home page').toMatch(/^\//);
 
   for (const path of pages) {

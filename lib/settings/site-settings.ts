@@ -27,7 +27,7 @@ export function defaultSettings(): StoredSettings {
   return {
     name: site.name,
     tagline: site.tagline,
-    description: site.description || `News from Port Calder and the world, from ${site.name}.`,
+    description: site.description || 'News from Port Calder and the world.',
     logoId: null,
     shareImageId: null,
   };
