@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { keepEditingAction, takeOverAction } from '@/app/newsroom/articles/actions';
+import { keepEditingAction, takeOverAction } from '@/lib/actions/stories';
 import { shortTime } from './time';
 import type { PresenceView } from './types';
 

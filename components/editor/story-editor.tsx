@@ -4,7 +4,7 @@ import type { Editor } from '@tiptap/core';
 import Link from 'next/link';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DocNode } from '@/db/schema';
-import type { TransitionName } from '@/lib/workflow/transitions';
+import type { TransitionName } from '@/lib/publishing/transitions';
 import { BodyEditor } from './body-editor';
 import { BylinePicker } from './byline-picker';
 import { ConflictPanel } from './conflict-panel';

@@ -5,7 +5,7 @@ import { db, type Executor } from '@/db/client';
 import { articleRevisions, articles, media, sections, tags, users } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
 import { assertSlugFree, findSlugOwner, lockSlugs } from '@/lib/articles/slug-ownership';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { countWords, documentText } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
 import { assertCan, type Actor } from '@/lib/permissions';
