@@ -46,7 +46,7 @@ async function checkReferences(tx: Executor, articleId: string, fields: StoryFie
     if (!picture) throw new ActionError('That picture is no longer in the library.', 'invalid', { heroMediaId: ['Not found.'] });
   }
   const slug = fields.slug || slugify(fields.headline) || 'story';
-  // Checked again when the story goes out (lib/articles/make-revision-live.ts); here so the
+  // Checked again when the story goes out (lib/publishing/make-revision-live.ts); here so the
   // person sees it by the field while writing.
   await assertSlugFree(tx, slug, articleId);
   return slug;
