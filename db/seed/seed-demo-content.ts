@@ -4,7 +4,7 @@ import { takeArticleDown } from '@/lib/publishing/take-article-down';
 import { hashPassword } from '@/lib/auth/password';
 import { countWords, documentText } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
-import { siteDay } from '@/lib/dates';
+import { siteDay } from '@/lib/site-time';
 import type { Database } from '../client';
 import {
   articleRevisions,

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { ArticleStatus } from '@/db/schema';
 import { defineAction } from '@/lib/actions/define-action';
-import { siteDateTimeToInstant } from '@/lib/dates';
+import { siteDateTimeToInstant } from '@/lib/site-time';
 import { applyTransition } from '@/lib/publishing/apply-transition';
 import { StoryChangedError, TRANSITIONS, type TransitionInput, type TransitionName } from '@/lib/publishing/transitions';
 import { placeOnFrontPage } from '@/lib/workflow/place-on-front-page';

@@ -5,7 +5,7 @@ import { articleRevisions, articles, corrections, editorialNotes, type Article, 
 import { lockSlugs } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { revalidateStory } from '@/lib/cache/expire';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { ActionError } from '@/lib/errors';
 import { can, ForbiddenError, type Actor } from '@/lib/permissions';
 import { editorIds, notifyPeople } from '@/lib/workflow/notify';

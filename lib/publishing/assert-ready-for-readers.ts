@@ -4,7 +4,7 @@ import type { Executor } from '@/db/client';
 import { media, type Article, type ArticleRevision } from '@/db/schema';
 import { assertSlugFree } from '@/lib/articles/slug-ownership';
 import { imagesIn } from '@/lib/content/sanitize-document';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { ActionError } from '@/lib/errors';
 
 /** Everything a story needs before readers may see `revision` of it. */

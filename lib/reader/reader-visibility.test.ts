@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { corrections, dailyViews } from '@/db/schema';
-import { siteDay } from '@/lib/dates';
+import { siteDay } from '@/lib/site-time';
 import { createArticle, createSection, createTag, createUser, unique } from '@/test/factories';
 import { getPublishedArticleBySlug, findRelatedArticles } from './articles';
 import { answerArticleAddress } from './article-addresses';

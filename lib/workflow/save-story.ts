@@ -6,7 +6,7 @@ import { articleRevisions, articles, media, sections, tags, users } from '@/db/s
 import { ActionError } from '@/lib/errors';
 import { assertSlugFree, findSlugOwner, lockSlugs } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit/record-audit';
-import { countWords, documentText } from '@/lib/content/document';
+import { countWords, documentText, storyWordCount } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
 import { assertCan, type Actor } from '@/lib/permissions';
 import { lockIsHeldByOther } from './edit-lock';
@@ -83,7 +83,7 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
       sectionId: fields.sectionId,
       body: fields.body,
       bodyText,
-      wordCount: countWords(`${fields.headline} ${fields.deck} ${bodyText}`),
+      wordCount: storyWordCount(fields),
       heroMediaId: fields.heroMediaId,
       bylineIds: fields.bylineIds,
       tagIds,
