@@ -3,9 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { db } from '@/db/client';
-import { forgetArticleAddresses } from '@/lib/reader/article-addresses';
 import { expireTagsInThisProcess } from './expire-in-process';
+<<<<<<< HEAD
 import { tagMessages } from './tag-messages';
+=======
+import { tellExpiryListeners } from './expiry-listeners';
+>>>>>>> arch
 
 /**
  * Next keeps its caches per process. So that a story published or withdrawn on one app
@@ -35,8 +38,9 @@ export async function listenForExpiredTags(databaseUrl: string): Promise<void> {
     try {
       const message = JSON.parse(payload) as { from: string; tags: string[] };
       if (message.from === instance.id || !Array.isArray(message.tags)) return;
-      expireTagsInThisProcess(message.tags.map(String));
-      forgetArticleAddresses();
+      const tags = message.tags.map(String);
+      expireTagsInThisProcess(tags);
+      tellExpiryListeners(tags);
     } catch {
       // A malformed message is ignored; caches still expire on their own schedule.
     }
