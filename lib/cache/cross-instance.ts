@@ -4,11 +4,8 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { db } from '@/db/client';
 import { expireTagsInThisProcess } from './expire-in-process';
-<<<<<<< HEAD
-import { tagMessages } from './tag-messages';
-=======
 import { tellExpiryListeners } from './expiry-listeners';
->>>>>>> arch
+import { tagMessages } from './tag-messages';
 
 /**
  * Next keeps its caches per process. So that a story published or withdrawn on one app
