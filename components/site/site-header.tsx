@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { cacheLife } from 'next/cache';
-import { formatLongDate, secondsUntilMidnight } from '@/lib/dates';
+import { formatLongDate, secondsUntilMidnight } from '@/lib/site-time';
 import { findSections } from '@/lib/reader/taxonomy';
 import { getSiteSettings } from '@/lib/settings/site-settings';
 

@@ -6,7 +6,7 @@ import { articleRevisions, articles, readerListEntries, users } from '@/db/schem
 import { absoluteUrl } from '@/lib/config';
 import { getSiteSettings } from '@/lib/settings/site-settings';
 import { cacheTags } from '@/lib/cache/tags';
-import { isoInSiteZone } from '@/lib/dates';
+import { isoInSiteZone } from '@/lib/site-time';
 import { findSections } from './taxonomy';
 import { isPublic } from './summaries';
 import { xmlText } from './xml';

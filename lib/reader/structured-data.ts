@@ -1,7 +1,7 @@
 import 'server-only';
 import { absoluteUrl, site } from '@/lib/config';
 import type { SiteSettings } from '@/lib/settings/site-settings';
-import { isoInSiteZone } from '@/lib/dates';
+import { isoInSiteZone } from '@/lib/site-time';
 import type { PublishedArticle } from './articles';
 
 /** schema.org NewsArticle for search engines, with corrections. */

@@ -1,5 +1,5 @@
 import { ImageResponse } from 'next/og';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
 import { ogFonts } from '@/lib/reader/og-font';
