@@ -5,6 +5,7 @@ import postgres from 'postgres';
 import { db } from '@/db/client';
 import { expireTagsInThisProcess } from './expire-in-process';
 import { tellExpiryListeners } from './expiry-listeners';
+import { tagMessages } from './tag-messages';
 
 /**
  * Next keeps its caches per process. So that a story published or withdrawn on one app
@@ -17,7 +18,9 @@ const instance = (shared.mastheadInstance ??= { id: randomUUID() });
 
 export async function announceExpiredTags(tags: string[]): Promise<void> {
   try {
-    await db.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: instance.id, tags })})`);
+    for (const message of tagMessages(instance.id, tags)) {
+      await db.execute(sql`select pg_notify(${CHANNEL}, ${message})`);
+    }
   } catch (error) {
     console.error('Could not announce expired cache tags to other instances', error);
   }
