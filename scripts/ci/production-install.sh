@@ -17,10 +17,12 @@ server=""
 
 psql_admin() { psql "$server_url" -v ON_ERROR_STOP=1 -qAtc "$1"; }
 cleanup() {
+  set +e
+  cd /
   if [ -n "$server" ]; then kill -- "-$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
   psql_admin "drop database if exists $site_db with (force)" || true
   psql_admin "drop database if exists $fresh_db with (force)" || true
-  rm -rf "$work"
+  rm -rf "$work" 2>/dev/null || { sleep 2; rm -rf "$work"; }  # the server may still be flushing its cache
 }
 trap cleanup EXIT
 
@@ -53,9 +55,13 @@ npm run db:migrate
 echo 'a sturdy production install passphrase' | npm run user:create -- --email first-admin@example.test --name "First Admin" --role admin
 role=$(psql "$DATABASE_URL" -qAtc "select role from users where email = 'first-admin@example.test'")
 [ "$role" = admin ] || { echo "FAIL: user:create did not create the admin (got '$role')"; exit 1; }
-if command -v pg_dump >/dev/null; then
+server_major=$(psql "$DATABASE_URL" -qAtc "select current_setting('server_version_num')::int / 10000")
+dump_major=$(pg_dump --version 2>/dev/null | grep -oE '[0-9]+' | head -1 || echo 0)
+if [ "${dump_major:-0}" -ge "$server_major" ]; then
   npm run db:backup -- --out "$work/backup"
   DATABASE_URL="$base/$fresh_db" npm run db:restore -- "$work/backup" --replace
+else
+  echo "(db:backup skipped: pg_dump ${dump_major:-missing} is older than the server's PostgreSQL $server_major)"
 fi
 
 echo "--- npm start"
