@@ -73,10 +73,13 @@ try {
   const story = await writeStory(newsroom, sql, cookie, template, `Cluster check ${Date.now().toString(36)} ferry timetable`);
   const shows = (status: number, body: string) => status === 200 && body.includes(story.headline);
   const gone = (status: number, body: string) => !body.includes(story.headline) && status !== 500;
-  for (const base of [urlB, nginx.url('')]) await fetch(`${base}/`); // both have the home page cached before
+  for (const base of [urlA, urlB, nginx.url('')]) await fetch(`${base}/`); // both have the home page cached before
   let started = performance.now();
   const publishing = newsroom.transition(cookie, story.id, 'publishAction', { version: String(story.version) }).then(() => performance.now() - started);
+  // A itself is the control: what a single instance takes on this machine right now.
   const published = await watch({
+    articleA: timeUntil(`${urlA}/articles/${story.slug}`, shows, started),
+    homeA: timeUntil(`${urlA}/`, shows, started),
     articleB: timeUntil(`${urlB}/articles/${story.slug}`, shows, started),
     homeB: timeUntil(`${urlB}/`, shows, started),
     articleNginx: timeUntil(nginx.url(`/articles/${story.slug}`), shows, started),
@@ -88,6 +91,8 @@ try {
   started = performance.now();
   const unpublishing = newsroom.transition(cookie, story.id, 'unpublishAction', { version: String(version), text: 'Cluster check: taken down again.' }).then(() => performance.now() - started);
   const unpublished = await watch({
+    articleA: timeUntil(`${urlA}/articles/${story.slug}`, (status, body) => status >= 400 && gone(status, body), started),
+    homeA: timeUntil(`${urlA}/`, gone, started),
     articleB: timeUntil(`${urlB}/articles/${story.slug}`, (status, body) => status >= 400 && gone(status, body), started),
     homeB: timeUntil(`${urlB}/`, gone, started),
     articleNginx: timeUntil(nginx.url(`/articles/${story.slug}`), (status, body) => status >= 400 && gone(status, body), started),

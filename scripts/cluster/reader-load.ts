@@ -28,7 +28,7 @@ export function startReaderLoad(baseUrl: string, paths: string[], concurrency: n
       const url = `${baseUrl}${path}${n % 3 === 0 ? `${path.includes('?') ? '&' : '?'}reader=${n}` : ''}`;
       const started = performance.now();
       try {
-        const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(15_000) });
+        const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) });
         await response.arrayBuffer();
         result.statuses[response.status] = (result.statuses[response.status] ?? 0) + 1;
         if (response.status >= 500) {
