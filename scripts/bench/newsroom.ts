@@ -82,7 +82,7 @@ export class Newsroom {
   async transition(cookie: string, articleId: string, exportName: string, fields: Record<string, string>): Promise<Result> {
     const response = await callAction({
       url: `${this.baseUrl}/newsroom/articles/${articleId}`,
-      actionId: this.actionId(ARTICLE_ACTIONS, exportName),
+      actionId: this.actionId(PUBLISHING_ACTIONS, exportName),
       args: formArguments({ articleId, ...fields }),
       cookie,
     });
