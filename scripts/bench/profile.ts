@@ -17,6 +17,7 @@ import { HOT_ARTICLE } from './bench-data';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from './cpu-profile';
 import { closeConnections, request } from './http';
 import { Newsroom } from './newsroom';
+import { withCpuPerRequest } from './process-cpu';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -59,10 +60,10 @@ try {
   await runWrk(wrk, { url, seconds: 2, connections, threads: 2 }); // the JIT warms up
   const measure = async (name: string) => {
     const fromUs = now();
-    const load = await runWrk(wrk, { url, seconds, connections, threads: 2 });
+    const load = await withCpuPerRequest(server.pid, () => runWrk(wrk, { url, seconds, connections, threads: 2 }));
     const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
     windows.push({ name, load, fromUs, toUs: now(), rssMb });
-    log(`${name}: ${Math.round(load.perSecond)} req/s`);
+    log(`${name}: ${Math.round(load.perSecond)} req/s, ${load.cpuMsPerRequest.toFixed(2)} CPU ms per request`);
   };
   await measure('fresh');
   await measure('fresh, again (control)');
@@ -85,7 +86,8 @@ for (const { name, load, summary, rssMb } of summaries) {
   lines.push(
     '',
     `${name}: ${Math.round(load.perSecond)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, ${load.requests} requests; ` +
-      `busy ${Math.round(summary.busyMs)} ms (${perRequest(summary.busyMs, load).toFixed(0)} µs per request), idle ${Math.round(summary.idleMs)} ms; RSS ${rssMb} MB`,
+      `busy ${Math.round(summary.busyMs)} ms (${perRequest(summary.busyMs, load).toFixed(0)} µs per request), idle ${Math.round(summary.idleMs)} ms; ` +
+      `CPU ${(load.cpuMsPerRequest ?? 0).toFixed(2)} ms per request; RSS ${rssMb} MB`,
     '  top self time by function (share of busy time, per request):',
     ...summary.functions.slice(0, 15).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)} %  ${µs(perRequest(f.ms, load))}  ${f.name}`),
     '  by file:',
