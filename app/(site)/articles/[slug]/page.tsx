@@ -7,7 +7,7 @@ import { ShareLinks } from '@/components/site/share-links';
 import { StoryTeaser } from '@/components/site/story-teasers';
 import { ViewBeacon } from '@/components/site/view-beacon';
 import { absoluteUrl } from '@/lib/config';
-import { isoInSiteZone } from '@/lib/dates';
+import { isoInSiteZone } from '@/lib/site-time';
 import { findRelatedArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/structured-data';

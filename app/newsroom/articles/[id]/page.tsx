@@ -5,7 +5,7 @@ import { PreviewLinkForm } from '@/components/editor/preview-link-form';
 import { StoryEditor } from '@/components/editor/story-editor';
 import { requireUser } from '@/lib/auth/require-user';
 import { site } from '@/lib/config';
-import { formatPublishedTime, instantToSiteDateTime } from '@/lib/dates';
+import { formatPublishedTime, instantToSiteDateTime } from '@/lib/site-time';
 import { findLibraryPictures } from '@/lib/media/find-media';
 import { can, ForbiddenError } from '@/lib/permissions';
 import { findSections } from '@/lib/reader/taxonomy';
