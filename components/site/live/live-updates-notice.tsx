@@ -1,0 +1,62 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+
+type Props = { articleId: string; latestSeq: number; version: number; pollSeconds: number };
+type Answer = { latest: number; newUpdates: number; version: number; ended: boolean; pollSeconds: number };
+
+/**
+ * Asks the cached "updates since" endpoint at the interval the server sets, and offers
+ * "N new updates" for the reader to reveal (nothing moves under their eyes). Edits,
+ * deletions and the end of coverage are applied at once. Rendered again (with a new key)
+ * after each refresh, so it always counts from what the page shows.
+ */
+export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }: Props) {
+  const router = useRouter();
+  const [fresh, setFresh] = useState(0);
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let wait = pollSeconds;
+    const refresh = () => startTransition(() => router.refresh());
+    const check = async () => {
+      try {
+        const response = await fetch(`/api/live/${articleId}?since=${latestSeq}`);
+        if (response.status === 404) return; // withdrawn: stop asking
+        if (response.ok) {
+          const answer = (await response.json()) as Answer;
+          wait = Math.min(120, Math.max(5, answer.pollSeconds || pollSeconds));
+          if (answer.ended) return refresh();
+          if (answer.newUpdates > 0) setFresh(answer.newUpdates);
+          else if (answer.version !== version) refresh();
+        }
+      } catch {
+        // Offline for a moment: ask again at the next turn.
+      }
+      if (!stopped) timer = setTimeout(check, wait * 1000);
+    };
+    timer = setTimeout(check, wait * 1000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [articleId, latestSeq, version, pollSeconds, router]);
+
+  const reveal = () => {
+    startTransition(() => router.refresh());
+    document.getElementById('live-updates')?.scrollIntoView({ block: 'start' });
+  };
+
+  return (
+    <div aria-live="polite" className="sticky top-2 z-10 flex justify-center empty:hidden">
+      {fresh > 0 && (
+        <button type="button" onClick={reveal} disabled={pending} className="rounded-full bg-accent px-5 py-2 font-sans text-sm font-bold text-paper shadow-lg">
+          {pending ? 'Loading…' : `${fresh} new update${fresh === 1 ? '' : 's'}`}
+        </button>
+      )}
+    </div>
+  );
+}
