@@ -11,6 +11,7 @@ import { changeLiveSettings, endCoverage, startLiveBlog } from './manage-live-bl
 import { createUpdate, deleteUpdate, editUpdate, setKeyEvent, setPinned } from './manage-updates';
 import { getLivePage, getPollState, getReaderLiveBlog, getReaderUpdate } from './reader-live';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
+import { buildNewsSitemap } from '@/lib/reader/sitemaps';
 import { db } from '@/db/client';
 import { breakingBanners } from '@/db/schema';
 import { sql } from 'drizzle-orm';
@@ -154,6 +155,17 @@ describe('live blogs', () => {
     expect((await getPollState(story.id))!.ended).toBe(true);
     const article = (await getPublishedArticleBySlug(story.slug))!;
     expect(liveBlogJsonLd(article, blog, []).coverageEndTime).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('the news sitemap lists an open live blog however old, and drops it once coverage ends', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'published', publishedAt: new Date(Date.now() - 5 * 86_400_000) });
+    await db.execute(sql`update articles set first_published_at = published_at where id = ${story.id}`);
+    expect(await buildNewsSitemap()).not.toContain(story.slug);
+    await startLiveBlog({ actor: editor, ip: IP, articleId: story.id });
+    expect(await buildNewsSitemap()).toContain(story.slug);
+    await endCoverage({ actor: editor, ip: IP, articleId: story.id });
+    expect(await buildNewsSitemap()).not.toContain(story.slug);
   });
 
   it('refuses empty updates and unknown authors with a message', async () => {
