@@ -6,7 +6,6 @@
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { startProductionServer } from '../lib/production-server';
-import { HOT_ARTICLE } from './bench-data';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -25,12 +24,17 @@ const UPDATES = Number(values.updates);
 const log = (line: string) => console.log(`[bench:live] ${line}`);
 const wrk = ensureProgram('wrk', 'wrk', log);
 let articleId = '';
+let slug = '';
 
 async function seedLiveBlog(databaseUrl: string): Promise<void> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    const [story] = await sql`select a.id, r.byline_ids from articles a join article_revisions r on r.id = a.published_revision_id where a.slug = ${HOT_ARTICLE}`;
+    // The oldest story: never prerendered by the build, so the first open is a real render.
+    const [story] = await sql`
+      select a.id, a.slug, r.byline_ids from articles a join article_revisions r on r.id = a.published_revision_id
+      where a.status = 'published' order by a.published_at asc limit 1`;
     articleId = story!.id as string;
+    slug = story!.slug as string;
     const author = (story!.byline_ids as string[])[0]!;
     await sql`insert into live_blogs (article_id, coverage_started_at, last_seq, version) values (${articleId}, now() - interval '10 hours', ${UPDATES}, ${UPDATES})`;
     await sql`
@@ -62,12 +66,12 @@ const server = await startProductionServer({
 });
 const stats = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
 try {
-  const page = `${server.url}/articles/${HOT_ARTICLE}`;
+  const page = `${server.url}/articles/${slug}`;
   const poll = `${server.url}/api/live/${articleId}?since=${UPDATES}`;
   const rows: [string, string][] = [];
   const first = await time(page);
   const cached = await time(page);
-  const deep = await time(`${server.url}/articles/${HOT_ARTICLE}/updates/before/21`);
+  const deep = await time(`${server.url}/articles/${slug}/updates/before/21`);
   const firstPoll = await time(poll);
   rows.push(
     [`live page, first open (${UPDATES} updates, renders page 1 of ${Math.ceil(UPDATES / 20)})`, `${first.ms.toFixed(0)} ms (${first.status})`],

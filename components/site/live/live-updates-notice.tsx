@@ -4,6 +4,15 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useState, useTransition } from 'react';
 
 type Props = { articleId: string; latestSeq: number; version: number; pollSeconds: number };
+/**
+ * Re-renders the page from the server at an address naming the version wanted. A plain
+ * `router.refresh()` asks for the same address each time, which the browser may answer
+ * from its own cache (reader pages allow stale-while-revalidate), showing nothing new.
+ */
+function showVersion(router: ReturnType<typeof useRouter>, version: number) {
+  router.replace(`${window.location.pathname}?v=${version}`, { scroll: false });
+}
+
 type Answer = { latest: number; newUpdates: number; version: number; ended: boolean; pollSeconds: number };
 
 /**
@@ -15,13 +24,14 @@ type Answer = { latest: number; newUpdates: number; version: number; ended: bool
 export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }: Props) {
   const router = useRouter();
   const [fresh, setFresh] = useState(0);
+  const [latestVersion, setLatestVersion] = useState(version);
   const [pending, startTransition] = useTransition();
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     let wait = pollSeconds;
-    const refresh = () => startTransition(() => router.refresh());
+    const refresh = (next: number) => startTransition(() => showVersion(router, next));
     const check = async () => {
       try {
         const response = await fetch(`/api/live/${articleId}?since=${latestSeq}`);
@@ -29,9 +39,11 @@ export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }
         if (response.ok) {
           const answer = (await response.json()) as Answer;
           wait = Math.min(120, Math.max(5, answer.pollSeconds || pollSeconds));
-          if (answer.ended) return refresh();
-          if (answer.newUpdates > 0) setFresh(answer.newUpdates);
-          else if (answer.version !== version) refresh();
+          if (answer.ended) return refresh(answer.version);
+          if (answer.newUpdates > 0) {
+            setFresh(answer.newUpdates);
+            setLatestVersion(answer.version);
+          } else if (answer.version !== version) refresh(answer.version);
         }
       } catch {
         // Offline for a moment: ask again at the next turn.
@@ -46,7 +58,7 @@ export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }
   }, [articleId, latestSeq, version, pollSeconds, router]);
 
   const reveal = () => {
-    startTransition(() => router.refresh());
+    startTransition(() => showVersion(router, latestVersion));
     document.getElementById('live-updates')?.scrollIntoView({ block: 'start' });
   };
 
