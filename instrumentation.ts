@@ -3,7 +3,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   // Before anything else: the client address (lib/request-context.ts) needs each request's socket address.
   (await import('./lib/socket-address')).stampSocketAddresses();
-  if (!process.env.DATABASE_URL) return;
+  const databaseUrl = (await import('./lib/config')).database.url();
+  if (!databaseUrl) return;
   const { startBackgroundJobs } = await import('./lib/jobs');
-  await startBackgroundJobs(process.env.DATABASE_URL);
+  await startBackgroundJobs(databaseUrl);
 }

@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { database } from '@/lib/config';
 import * as schema from './schema';
 
 export type Database = PostgresJsDatabase<typeof schema>;
@@ -16,9 +17,9 @@ const shared = globalThis as unknown as { mastheadDb?: ReturnType<typeof connect
 
 function sharedConnection() {
   if (!shared.mastheadDb) {
-    const url = process.env.DATABASE_URL;
+    const url = database.url();
     if (!url) throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or set it.');
-    shared.mastheadDb = connect(url, { max: Number(process.env.DATABASE_POOL_SIZE) || 10 });
+    shared.mastheadDb = connect(url, { max: database.poolSize() });
   }
   return shared.mastheadDb;
 }

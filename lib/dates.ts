@@ -1,26 +1,37 @@
-import 'server-only';
-import { site } from './config';
-
-// Intl rather than a date library: it needs no data files, and Next's prerender check
-// flags libraries that construct `new Date()` internally (as @date-fns/tz's TZDate does).
-const partsFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: site.timeZone,
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-  weekday: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-  timeZoneName: 'longOffset',
-});
-
+/*
+ * Dates in a named time zone, with no server-only import: the server (lib/site-time.ts) and
+ * the newsroom editor in the browser convert and format times with these same functions.
+ *
+ * Intl rather than a date library: it needs no data files, and Next's prerender check flags
+ * libraries that construct `new Date()` internally (as @date-fns/tz's TZDate does).
+ */
 type Parts = Record<'year' | 'month' | 'day' | 'weekday' | 'hour' | 'minute' | 'second' | 'timeZoneName', string>;
 
-function partsOf(date: Date): Parts {
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+      weekday: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+function partsOf(date: Date, timeZone: string): Parts {
   const parts = {} as Parts;
-  for (const part of partsFormatter.formatToParts(date)) {
+  for (const part of formatterFor(timeZone).formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type as keyof Parts] = part.value;
   }
   return parts;
@@ -29,55 +40,68 @@ function partsOf(date: Date): Parts {
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const pad = (value: string | number) => String(value).padStart(2, '0');
 
-/** "June 19, 2024 - 15:57" in the site's time zone, as readers see it on an article. */
-export function formatPublishedTime(date: Date): string {
-  const p = partsOf(date);
+/** "June 19, 2024 - 15:57", as readers see it on an article. */
+export function formatPublishedTimeIn(date: Date, timeZone: string): string {
+  const p = partsOf(date, timeZone);
   return `${p.month} ${p.day}, ${p.year} - ${p.hour}:${p.minute}`;
 }
 
-/** "Saturday, November 28, 2026" for the date bar. */
-export function formatLongDate(date: Date): string {
-  const p = partsOf(date);
+/** "Saturday, November 28, 2026". */
+export function formatLongDateIn(date: Date, timeZone: string): string {
+  const p = partsOf(date, timeZone);
   return `${p.weekday}, ${p.month} ${p.day}, ${p.year}`;
 }
 
-/** "2026-11-28": the calendar day in the site's time zone. */
-export function siteDay(date: Date): string {
-  const p = partsOf(date);
+/** "2026-11-28": the calendar day in the zone. */
+export function calendarDayIn(date: Date, timeZone: string): string {
+  const p = partsOf(date, timeZone);
   return `${p.year}-${pad(MONTHS.indexOf(p.month) + 1)}-${pad(p.day)}`;
 }
 
-/** ISO 8601 with the site's offset ("2026-11-28T16:41:00+09:00"), for `datetime` and JSON-LD. */
-export function isoInSiteZone(date: Date): string {
-  const p = partsOf(date);
+/** ISO 8601 with the zone's offset ("2026-11-28T16:41:00+09:00"). */
+export function isoInZone(date: Date, timeZone: string): string {
+  const p = partsOf(date, timeZone);
   const offset = p.timeZoneName === 'GMT' ? '+00:00' : p.timeZoneName.replace('GMT', '');
-  return `${siteDay(date)}T${p.hour}:${p.minute}:${p.second}${offset}`;
+  return `${calendarDayIn(date, timeZone)}T${p.hour}:${p.minute}:${p.second}${offset}`;
 }
 
-/** Seconds from `date` to the next midnight in the site's time zone. */
-export function secondsUntilMidnight(date: Date): number {
-  const p = partsOf(date);
+/** Seconds from `date` to the next midnight in the zone. */
+export function secondsUntilMidnightIn(date: Date, timeZone: string): number {
+  const p = partsOf(date, timeZone);
   const elapsed = Number(p.hour) * 3600 + Number(p.minute) * 60 + Number(p.second);
   return Math.max(1, 86_400 - elapsed);
 }
 
-/** The instant a calendar day ("2026-11-28") begins in the site's time zone, plus `addDays`. */
-export function siteMidnight(day: string, addDays = 0): Date {
-  const utcMidnight = new Date(`${day}T00:00:00Z`);
-  utcMidnight.setUTCDate(utcMidnight.getUTCDate() + addDays);
-  // The zone's offset at that moment; close enough across a DST change for day filters.
-  const offsetMs = Date.parse(isoInSiteZone(utcMidnight).slice(0, 19) + 'Z') - utcMidnight.getTime();
-  return new Date(utcMidnight.getTime() - offsetMs);
+/** How far the zone's wall clock is ahead of UTC at `instantMs`, in milliseconds. */
+function offsetMsAt(instantMs: number, timeZone: string): number {
+  const wallClock = isoInZone(new Date(instantMs), timeZone).slice(0, 19);
+  return Date.parse(`${wallClock}Z`) - Math.floor(instantMs / 1000) * 1000;
 }
 
-/** A wall-clock time typed in the site's zone ("2026-11-28T15:57" or with ":30" seconds) as an instant. */
-export function siteDateTimeToInstant(local: string): Date {
-  const [day, time] = local.split('T') as [string, string];
-  const [hours = 0, minutes = 0, seconds = 0] = time.split(':').map(Number);
-  return new Date(siteMidnight(day).getTime() + ((hours * 60 + minutes) * 60 + seconds) * 1000);
+/**
+ * The instant a wall-clock time in the zone names ("2026-11-28T15:57", seconds optional),
+ * as typed into a `datetime-local` input. Across a daylight-saving change the offset after
+ * the change is used.
+ */
+export function wallClockToInstant(local: string, timeZone: string): Date {
+  const asUtc = Date.parse(`${local.length === 16 ? `${local}:00` : local}Z`);
+  const first = asUtc - offsetMsAt(asUtc, timeZone);
+  return new Date(asUtc - offsetMsAt(first, timeZone));
 }
 
-/** An instant as the value of a `datetime-local` input in the site's zone. */
-export function instantToSiteDateTime(date: Date): string {
-  return isoInSiteZone(date).slice(0, 16);
+/** An instant as the value of a `datetime-local` input in the zone ("2026-11-28T15:57"). */
+export function instantToWallClock(date: Date, timeZone: string): string {
+  return isoInZone(date, timeZone).slice(0, 16);
+}
+
+/** "15:57" (or "Nov 28, 15:57" if not on the same day as `now`) in the zone. */
+export function shortTimeIn(date: Date, timeZone: string, now = new Date()): string {
+  const sameDay = calendarDayIn(date, timeZone) === calendarDayIn(now, timeZone);
+  return new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...(sameDay ? {} : { month: 'short', day: 'numeric' }),
+  }).format(date);
 }

@@ -1,20 +1,22 @@
 import 'server-only';
 import nodemailer from 'nodemailer';
+import { smtpSettings } from '@/lib/config';
 
 /** Whether outgoing email is configured (SMTP_HOST and SMTP_FROM). */
-export const emailEnabled = () => Boolean(process.env.SMTP_HOST && process.env.SMTP_FROM);
+export const emailEnabled = () => smtpSettings() !== null;
 
 /** Sends a plain-text email when SMTP is configured; returns whether it was sent. */
 export async function sendEmail(message: { to: string; subject: string; text: string }): Promise<boolean> {
-  if (!emailEnabled()) return false;
+  const smtp = smtpSettings();
+  if (!smtp) return false;
   const transport = nodemailer.createTransport({
-    host: process.env.SMTP_HOST,
-    port: Number(process.env.SMTP_PORT) || 587,
-    secure: process.env.SMTP_SECURE === 'true',
-    auth: process.env.SMTP_USER ? { user: process.env.SMTP_USER, pass: process.env.SMTP_PASSWORD } : undefined,
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password } : undefined,
   });
   try {
-    await transport.sendMail({ from: process.env.SMTP_FROM, ...message });
+    await transport.sendMail({ from: smtp.from, ...message });
     return true;
   } catch (error) {
     console.error('Could not send email', error);

@@ -21,7 +21,7 @@ function filesUnder(dir: string, match: (file: string) => boolean): string[] {
   });
 }
 
-const serverActionFiles = filesUnder('app', (f) => /\.tsx?$/.test(f)).filter((f) => /^['"]use server['"]/m.test(readFileSync(f, 'utf8')));
+const serverActionFiles = ['app', 'lib'].flatMap((dir) => filesUnder(dir, (f) => /\.tsx?$/.test(f)).filter((f) => /^['"]use server['"]/m.test(readFileSync(f, 'utf8'))));
 
 type Caller = { name: string; role: UserRole | null; session: () => Promise<FakeSession> };
 const callers: Caller[] = [

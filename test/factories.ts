@@ -11,8 +11,8 @@ import {
   type ArticleStatus,
   type UserRole,
 } from '@/db/schema';
-import { makeRevisionLive } from '@/lib/articles/make-revision-live';
-import { takeArticleDown } from '@/lib/articles/take-article-down';
+import { makeRevisionLive } from '@/lib/publishing/make-revision-live';
+import { takeArticleDown } from '@/lib/publishing/take-article-down';
 import { countWords, documentText } from '@/lib/content/document';
 
 /** A short unique suffix, so tests never collide on one shared database. */
@@ -62,7 +62,7 @@ export type CreateArticleParams = {
   embargoUntil?: Date | null;
 };
 
-/** A story in any status; published ones go live through the same code the workflow uses. */
+/** A story in any status; published ones go live through the same code the workflow's door uses. */
 export async function createArticle(params: CreateArticleParams = {}) {
   const sectionId = params.sectionId ?? (await createSection()).id;
   const authorIds = params.authorIds ?? [(await createUser()).id];
@@ -99,6 +99,8 @@ export async function createArticle(params: CreateArticleParams = {}) {
       updatedAt: null,
     });
     if (status === 'unpublished') await takeArticleDown(db, article!.id, 'Withdrawn in a test');
+    // Test data is made directly; the workflow changes a status only through lib/publishing/apply-transition.ts.
+    await db.update(articles).set({ status }).where(eq(articles.id, article!.id));
   } else {
     await db.update(articles).set({ status }).where(eq(articles.id, article!.id));
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { signInAction } from '@/app/login/actions';
-import { saveStoryAction } from '@/app/newsroom/articles/actions';
+import { signInAction } from '@/lib/actions/session';
+import { saveStoryAction } from '@/lib/actions/stories';
 import { addNote, findNotes } from '@/lib/workflow/notes';
 import { loadStory } from '@/lib/workflow/story-record';
 import { searchArticles, searchQuerySchema } from '@/lib/reader/search';

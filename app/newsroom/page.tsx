@@ -39,10 +39,10 @@ export default async function NewsroomHome({ searchParams }: Props) {
     findSections(),
     findStaffNames(),
     filtering ? searchNewsroomStories(user, filter) : Promise.resolve([]),
-    editor ? findReviewQueue() : Promise.resolve([]),
-    editor ? findScheduled() : Promise.resolve([]),
-    editor ? findRecentlyPublished() : Promise.resolve([]),
-    editor ? findBeingEdited() : Promise.resolve([]),
+    editor ? findReviewQueue(user) : Promise.resolve([]),
+    editor ? findScheduled(user) : Promise.resolve([]),
+    editor ? findRecentlyPublished(user) : Promise.resolve([]),
+    editor ? findBeingEdited(user) : Promise.resolve([]),
   ]);
 
   return (

@@ -4,13 +4,14 @@ import type { Editor } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { DocNode } from '@/db/schema';
+import { safeLinkHref } from '@/lib/content/links';
 import { storyExtensions } from './extensions';
 
 type Props = {
   initial: DocNode;
   editable: boolean;
   previewUrl: (mediaId: string) => string | undefined;
-  onChange: (doc: DocNode, text: string) => void;
+  onChange: (doc: DocNode) => void;
   onReady: (editor: Editor) => void;
   onPickImage: () => void;
   /** The text box's accessible name, when the page has more than one editor. */
@@ -29,7 +30,7 @@ export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, o
     onUpdate: ({ editor: e }) => {
       // A plain copy: ProseMirror's attribute objects have no prototype, which React's
       // server-action serializer would not send as data.
-      if (e.isEditable) onChange(JSON.parse(JSON.stringify(e.getJSON())) as DocNode, e.getText());
+      if (e.isEditable) onChange(JSON.parse(JSON.stringify(e.getJSON())) as DocNode);
     },
   });
   useEffect(() => {
@@ -67,8 +68,9 @@ function Toolbar({ editor, disabled, onPickImage }: { editor: Editor; disabled: 
     const previous = editor.getAttributes('link').href as string | undefined;
     const url = window.prompt('Link address (https://… or mailto:…). Leave empty to remove the link.', previous ?? 'https://');
     if (url === null) return;
+    const href = safeLinkHref(url);
     if (url.trim() === '') chain().extendMarkRange('link').unsetLink().run();
-    else if (/^(https?:\/\/|mailto:)/i.test(url.trim())) chain().extendMarkRange('link').setLink({ href: url.trim() }).run();
+    else if (href) chain().extendMarkRange('link').setLink({ href }).run();
     else window.alert('Links must start with https://, http:// or mailto:');
   };
   const buttons: { label: string; active?: boolean; run: () => void; text: string }[] = [

@@ -2,7 +2,7 @@
 
 import { diffWords } from 'diff';
 import { useState } from 'react';
-import { loadWorkingCopyAction } from '@/app/newsroom/articles/actions';
+import { loadWorkingCopyAction } from '@/lib/actions/stories';
 import type { StoryDraft } from './types';
 
 type Props = {

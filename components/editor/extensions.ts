@@ -1,5 +1,6 @@
 import { mergeAttributes, Node } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { safeLinkHref } from '@/lib/content/links';
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -54,7 +55,7 @@ export function storyExtensions(previewUrl: (mediaId: string) => string | undefi
         openOnClick: false,
         autolink: true,
         protocols: ['mailto'],
-        isAllowedUri: (url) => /^(https?:|mailto:)/i.test(url),
+        isAllowedUri: (url) => safeLinkHref(url) !== null,
       },
     }),
     PullQuote,

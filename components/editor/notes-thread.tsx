@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
-import { addNoteAction } from '@/app/newsroom/articles/actions';
+import { addNoteAction } from '@/lib/actions/stories';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 

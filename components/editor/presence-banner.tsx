@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { keepEditingAction, takeOverAction } from '@/app/newsroom/articles/actions';
-import { shortTime } from './time';
+import { keepEditingAction, takeOverAction } from '@/lib/actions/stories';
+import { shortTimeIn } from '@/lib/dates';
 import type { PresenceView } from './types';
 
 const HEARTBEAT_MS = 30_000;
@@ -65,7 +65,7 @@ export function PresenceBanner({ articleId, canEdit, timeZone, onHoldChange }: P
   if (!presence?.heldBy) return null;
   return (
     <div role="status" className="rounded border border-yellow-600 bg-yellow-50 p-3 text-sm text-yellow-950 dark:bg-yellow-950 dark:text-yellow-100">
-      <strong>{presence.heldBy.name} is editing</strong> (since {shortTime(presence.heldBy.since, timeZone)}). You can read the story; to change it,{' '}
+      <strong>{presence.heldBy.name} is editing</strong> (since {shortTimeIn(new Date(presence.heldBy.since), timeZone)}). You can read the story; to change it,{' '}
       <button type="button" onClick={takeOver} className="font-semibold underline">Take over</button>. They will be told.
     </div>
   );

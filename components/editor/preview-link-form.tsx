@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
-import { createPreviewLinkAction, revokePreviewLinkAction } from '@/app/newsroom/articles/actions';
+import { createPreviewLinkAction, revokePreviewLinkAction } from '@/lib/actions/stories';
 import { FormStatus } from '@/components/ui/form-status';
 import { OneTimeLink } from '@/components/ui/one-time-link';
 import { SubmitButton } from '@/components/ui/submit-button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { saveStoryAction, takeOverAction } from '@/app/newsroom/articles/actions';
+import { saveStoryAction, takeOverAction } from '@/lib/actions/stories';
 import type { SaveState, StoryDraft } from './types';
 
 const AUTOSAVE_AFTER_MS = 2_000;

@@ -2,23 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type ReactNode } from 'react';
-import {
-  addCorrectionAction,
-  publishAction,
-  publishUpdateAction,
-  requestChangesAction,
-  scheduleAction,
-  submitForReviewAction,
-  unpublishAction,
-  unscheduleAction,
-} from '@/app/newsroom/articles/actions';
+import { addCorrectionAction, publishAction, publishUpdateAction, requestChangesAction, scheduleAction, submitForReviewAction, unpublishAction, unscheduleAction } from '@/lib/actions/publishing';
 import type { ActionResult } from '@/lib/actions/define-action';
-import type { TransitionName } from '@/lib/workflow/transitions';
+import type { TransitionName } from '@/lib/publishing/transitions';
 import { STATUS_LABEL } from '@/components/newsroom/status-labels';
 
 type Runner = (previous: unknown, input: unknown) => Promise<ActionResult<unknown>>;
 
-/** Refused because the working copy changed after the page loaded (see lib/workflow/transitions.ts). */
+/** Refused because the working copy changed after the page loaded (see lib/publishing/transitions.ts). */
 const isChanged = (result: ActionResult<unknown>) => !result.ok && (result.data as { changed?: boolean } | undefined)?.changed === true;
 
 type Props = {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { markNotificationsReadAction } from '@/app/newsroom/actions';
+import { markNotificationsReadAction } from '@/lib/actions/notifications';
 
 export function MarkReadButton() {
   const [, action, pending] = useActionState(markNotificationsReadAction, null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createStoryAction } from '@/app/newsroom/articles/actions';
+import { createStoryAction } from '@/lib/actions/stories';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';

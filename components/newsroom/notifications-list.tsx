@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import type { Notice } from '@/lib/workflow/newsroom-queries';
 import { MarkReadButton } from './mark-read-button';
 

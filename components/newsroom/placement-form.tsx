@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useActionState, useEffect } from 'react';
-import { placeOnFrontPageAction } from '@/app/newsroom/articles/actions';
+import { placeOnFrontPageAction } from '@/lib/actions/publishing';
 
 /** Where a published story sits on the front page: lead, a top-story rank, or not chosen. */
 export function PlacementForm({ articleId, headline, current }: { articleId: string; headline: string; current: string }) {

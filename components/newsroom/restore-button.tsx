@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { restoreRevisionAction } from '@/app/newsroom/articles/actions';
+import { restoreRevisionAction } from '@/lib/actions/stories';
 
 export function RestoreButton({ articleId, revisionId }: { articleId: string; revisionId: number }) {
   const [result, action, pending] = useActionState(restoreRevisionAction, null);

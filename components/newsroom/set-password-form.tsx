@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { setPasswordAction } from '@/app/login/set-password/actions';
+import { setPasswordAction } from '@/lib/actions/passwords';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signOutAction } from '@/app/newsroom/actions';
+import { signOutAction } from '@/lib/actions/session';
 
 export function SignOutButton() {
   const [, action, pending] = useActionState(signOutAction, null);

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import type { NewsroomStory } from '@/lib/workflow/newsroom-queries';
 import { STATUS_LABEL } from './status-labels';
 

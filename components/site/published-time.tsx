@@ -1,4 +1,4 @@
-import { formatPublishedTime, isoInSiteZone } from '@/lib/dates';
+import { formatPublishedTime, isoInSiteZone } from '@/lib/site-time';
 
 /** An absolute time in the site's zone, machine-readable in `datetime`. */
 export function PublishedTime({ date }: { date: Date }) {

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { cacheLife } from 'next/cache';
 import { site } from '@/lib/config';
-import { formatLongDate, secondsUntilMidnight } from '@/lib/dates';
+import { formatLongDate, secondsUntilMidnight } from '@/lib/site-time';
 import { findSections } from '@/lib/reader/taxonomy';
 
 /** Date bar, nameplate and section navigation. Cached until the date changes. */

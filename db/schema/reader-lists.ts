@@ -4,7 +4,7 @@ import { articles } from './articles';
 /**
  * Numbered membership of live stories in the reader's paginated lists ('all', a section,
  * an author, a tag). Page N of a list is one index range on `position`, however deep,
- * instead of reading and discarding every earlier row. Maintained by lib/articles/reader-lists.ts.
+ * instead of reading and discarding every earlier row. Maintained by lib/publishing/reader-list-writes.ts.
  */
 export const readerListEntries = pgTable(
   'reader_list_entries',

@@ -1,3 +1,5 @@
+import { runtime } from '@/lib/config';
+
 /**
  * The demo newsroom's accounts share one published password (`masthead-demo`), so they
  * must only ever land in a throwaway database: the embedded one `npm run dev` runs, or one
@@ -20,5 +22,5 @@ export function demoSeedRefusal({ embedded, demoFlag, nodeEnv }: DemoSeedContext
 }
 
 export function assertNotProduction(): void {
-  if (process.env.NODE_ENV === 'production') throw new Error(demoSeedRefusal({ embedded: true, demoFlag: true, nodeEnv: 'production' })!);
+  if (runtime.isProduction()) throw new Error(demoSeedRefusal({ embedded: true, demoFlag: true, nodeEnv: 'production' })!);
 }

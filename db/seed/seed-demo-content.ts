@@ -1,10 +1,10 @@
 import { count, sql } from 'drizzle-orm';
-import { makeRevisionLive } from '@/lib/articles/make-revision-live';
-import { takeArticleDown } from '@/lib/articles/take-article-down';
+import { makeRevisionLive } from '@/lib/publishing/make-revision-live';
+import { takeArticleDown } from '@/lib/publishing/take-article-down';
 import { hashPassword } from '@/lib/auth/password';
 import { countWords, documentText } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
-import { siteDay } from '@/lib/dates';
+import { siteDay } from '@/lib/site-time';
 import type { Database } from '../client';
 import {
   articleRevisions,
@@ -112,6 +112,7 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
       const publishedAt = new Date(now.getTime() - story.hoursAgo * HOUR);
       const { articleId, revisionId } = await insertStory(story, new Date(publishedAt.getTime() - 2 * HOUR));
       await makeRevisionLive(tx, { articleId, revisionId, publishedAt, updatedAt: null });
+      await tx.update(articles).set({ status: 'published' }).where(sql`${articles.id} = ${articleId}`);
       published.push({ articleId, hoursAgo: story.hoursAgo });
     }
 
@@ -121,6 +122,7 @@ export async function seedDemoContent(db: Database, now = new Date()): Promise<b
         // It was live for a while, then withdrawn: its address now answers 410.
         await makeRevisionLive(tx, { articleId, revisionId, publishedAt: new Date(now.getTime() - 26 * HOUR), updatedAt: null });
         await takeArticleDown(tx, articleId, draft.note!, new Date(now.getTime() - HOUR));
+        await tx.update(articles).set({ status: 'unpublished' }).where(sql`${articles.id} = ${articleId}`);
         await tx.insert(editorialNotes).values({ articleId, authorId: editorId, kind: 'unpublished', body: draft.note! });
         continue;
       }

@@ -4,7 +4,7 @@ import { POST } from '@/app/api/views/route';
 import { db } from '@/db/client';
 import { dailyViews } from '@/db/schema';
 import { network } from '@/lib/config';
-import { siteDay } from '@/lib/dates';
+import { siteDay } from '@/lib/site-time';
 import { createArticle } from '@/test/factories';
 import { flushViews, recordView } from './view-counter';
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
-import { siteDay } from '@/lib/dates';
+import { siteDay } from '@/lib/site-time';
 import { addressBucket } from '@/lib/request-context';
 
 /**

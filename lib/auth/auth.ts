@@ -2,6 +2,7 @@ import 'server-only';
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { runtime } from '@/lib/config';
 import { clientAddressFrom } from '@/lib/request-context';
 import { attemptPasswordSignIn } from './attempt-sign-in';
 import { SignInBlocked } from './sign-in-errors';
@@ -37,7 +38,7 @@ function claimsOf(token: { sub?: string; sid?: unknown; authTime?: unknown; sv?:
  * sign-in time bounds the whole session.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: process.env.AUTH_TRUST_HOST === 'true' || process.env.NODE_ENV !== 'production' || undefined,
+  trustHost: runtime.trustHost() || undefined,
   session: { strategy: 'jwt', maxAge: sessionSettings.idleSeconds, updateAge: 60 },
   pages: { signIn: '/login' },
   // Refused sign-ins are expected and already in the audit log; a stack trace for each

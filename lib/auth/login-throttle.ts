@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Executor } from '@/db/client';
+import { numberSetting } from '@/lib/config';
 import { addressBucket } from '@/lib/request-context';
 import { forgetKey, refundAttempt, reserveAttempt, type AttemptRule, type CountedKey, type Reservation } from './attempt-counter';
 
@@ -13,10 +14,7 @@ import { forgetKey, refundAttempt, reserveAttempt, type AttemptRule, type Counte
  *   an hour, and the owner's one typo after a block costs little.
  * - An address that fails too often across any accounts (credential stuffing) is blocked.
  */
-function number(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
+const number = numberSetting;
 
 export function signInRules(): { account: AttemptRule; address: AttemptRule } {
   const addressFailures = number('LOGIN_ADDRESS_FAILURES', 50);

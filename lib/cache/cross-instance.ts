@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { db } from '@/db/client';
-import { forgetArticleAddresses } from '@/lib/reader/article-addresses';
 import { expireTagsInThisProcess } from './expire-in-process';
+import { tellExpiryListeners } from './expiry-listeners';
+import { tagMessages } from './tag-messages';
 
 /**
  * Next keeps its caches per process. So that a story published or withdrawn on one app
@@ -17,7 +18,9 @@ const instance = (shared.mastheadInstance ??= { id: randomUUID() });
 
 export async function announceExpiredTags(tags: string[]): Promise<void> {
   try {
-    await db.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify({ from: instance.id, tags })})`);
+    for (const message of tagMessages(instance.id, tags)) {
+      await db.execute(sql`select pg_notify(${CHANNEL}, ${message})`);
+    }
   } catch (error) {
     console.error('Could not announce expired cache tags to other instances', error);
   }
@@ -32,8 +35,9 @@ export async function listenForExpiredTags(databaseUrl: string): Promise<void> {
     try {
       const message = JSON.parse(payload) as { from: string; tags: string[] };
       if (message.from === instance.id || !Array.isArray(message.tags)) return;
-      expireTagsInThisProcess(message.tags.map(String));
-      forgetArticleAddresses();
+      const tags = message.tags.map(String);
+      expireTagsInThisProcess(tags);
+      tellExpiryListeners(tags);
     } catch {
       // A malformed message is ignored; caches still expire on their own schedule.
     }

@@ -1,8 +1,8 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
-import { forgetArticleAddresses } from '@/lib/reader/article-addresses';
 import { announceExpiredTags } from './cross-instance';
 import { expireTagsInThisProcess } from './expire-in-process';
+import { tellExpiryListeners } from './expiry-listeners';
 import { cacheTags } from './tags';
 
 /**
@@ -18,6 +18,7 @@ export async function expireTags(...tags: string[]): Promise<void> {
     // Outside a request (the scheduler): Next's API refuses, so expire the tags directly.
     expireTagsInThisProcess(unique);
   }
+  tellExpiryListeners(unique);
   await announceExpiredTags(unique);
 }
 
@@ -27,7 +28,6 @@ export async function revalidateAuthors(): Promise<void> {
 
 /** Everything a change to one story's public state can touch, old slugs included. */
 export async function revalidateStory(story: { id: string; slugs: string[] }): Promise<void> {
-  forgetArticleAddresses();
   await expireTags(
     cacheTags.article(story.id),
     ...story.slugs.map((slug) => cacheTags.slug(slug)),

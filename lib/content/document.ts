@@ -1,4 +1,4 @@
-import 'server-only';
+// No server-only: the editor counts words in the browser with these same functions.
 import type { DocNode } from '@/db/schema';
 
 const BLOCKS = new Set(['paragraph', 'heading', 'blockquote', 'pullQuote', 'listItem', 'figure']);
@@ -23,6 +23,11 @@ export function documentText(doc: DocNode): string {
 
 export function countWords(text: string): number {
   return text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+/** The words of a story as saved with each revision: headline, deck and body. */
+export function storyWordCount(story: { headline: string; deck: string; body: DocNode }): number {
+  return countWords(`${story.headline} ${story.deck} ${documentText(story.body)}`);
 }
 
 /** Minutes to read at an adult's average pace for news (about 230 words a minute). */

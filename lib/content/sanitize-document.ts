@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DocNode } from '@/db/schema';
+import { safeLinkHref } from './links';
 
 /** Control characters other than tab and newline never belong in a story. */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u2028\u2029\uFEFF]/g;
@@ -19,17 +20,6 @@ const BLOCK_CONTAINERS: Record<string, ReadonlySet<string>> = {
 };
 
 export class InvalidDocumentError extends Error {}
-
-/** A safe link target: http, https or mailto only. */
-export function safeLinkHref(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 2000) return null;
-  try {
-    const url = new URL(value.trim());
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * Rebuilds a story body from an editor's JSON, keeping only the node types, attributes and

@@ -1,4 +1,5 @@
 import 'server-only';
+import { configuredSiteUrl } from '@/lib/config';
 
 /**
  * Whether a browser request was sent by one of our own pages. Browsers name the sending
@@ -7,7 +8,7 @@ import 'server-only';
  * `new URL('null')` throws). No header at all is a non-browser client, which carries no
  * one else's cookies, so it is left to the session check.
  */
-export function isSameOriginRequest(request: Request, siteUrl = process.env.SITE_URL): boolean {
+export function isSameOriginRequest(request: Request, siteUrl = configuredSiteUrl()): boolean {
   const origin = request.headers.get('origin');
   if (origin === null) return true;
   const sender = originOf(origin);

@@ -7,7 +7,7 @@ import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser, unique } from '@/test/factories';
 import { actorOf } from '@/test/stories';
 import { signInAs } from '@/test/session';
-import { updateMediaTextAction } from '@/app/newsroom/media/actions';
+import { updateMediaTextAction } from '@/lib/actions/media';
 import { updateMediaText } from './manage-media';
 
 async function picture() {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { articleRevisions, articles, media, users } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
 import { cacheTags } from '@/lib/cache/tags';
 import { cleanText } from '@/lib/content/sanitize-document';

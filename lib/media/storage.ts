@@ -1,4 +1,5 @@
 import 'server-only';
+import { mediaStorageSettings } from '@/lib/config';
 import { localDiskStorage } from './local-disk-storage';
 import { s3Storage } from './s3-storage';
 
@@ -18,16 +19,9 @@ const shared = globalThis as unknown as { mastheadMediaStorage?: MediaStorage };
 
 /** Local disk (MEDIA_DIR, default `.data/media`), or S3-compatible storage when S3_BUCKET is set. */
 export function mediaStorage(): MediaStorage {
-  shared.mastheadMediaStorage ??= process.env.S3_BUCKET
-    ? s3Storage({
-        bucket: process.env.S3_BUCKET,
-        region: process.env.S3_REGION ?? 'us-east-1',
-        endpoint: process.env.S3_ENDPOINT || undefined,
-        accessKeyId: process.env.S3_ACCESS_KEY_ID,
-        secretAccessKey: process.env.S3_SECRET_ACCESS_KEY,
-        forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true',
-        prefix: process.env.S3_PREFIX ?? '',
-      })
-    : localDiskStorage(process.env.MEDIA_DIR ?? '.data/media');
+  if (!shared.mastheadMediaStorage) {
+    const settings = mediaStorageSettings();
+    shared.mastheadMediaStorage = 's3' in settings ? s3Storage(settings.s3) : localDiskStorage(settings.directory);
+  }
   return shared.mastheadMediaStorage;
 }

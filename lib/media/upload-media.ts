@@ -2,14 +2,15 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { media } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { limits } from '@/lib/config';
 import { assertCan, type Actor } from '@/lib/permissions';
 import { ImageRejectedError, processImage, type ProcessedImage } from './process-image';
 import { saveMedia } from './save-media';
 import { mediaStorage } from './storage';
 
 /** The largest upload accepted, in bytes (MEDIA_MAX_BYTES, default 20 MB). */
-export const maxUploadBytes = () => Number(process.env.MEDIA_MAX_BYTES) || 20 * 1024 * 1024;
+export const maxUploadBytes = limits.maxUploadBytes;
 
 // Image work is CPU and memory heavy: at most two at once per process, the rest wait.
 const shared = globalThis as unknown as { mastheadImageSlots?: { free: number; waiting: (() => void)[] } };

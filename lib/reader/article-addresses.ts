@@ -2,12 +2,15 @@ import 'server-only';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articles, slugRedirects } from '@/db/schema';
+import { onTagsExpired } from '@/lib/cache/expiry-listeners';
+import { cacheTags } from '@/lib/cache/tags';
 
 /**
  * The few article addresses that are not simply "live or unknown": old slugs of moved
  * stories (301) and withdrawn stories (410). The proxy answers those from this in-memory
  * snapshot, so a reader's request for a live story never waits on the database. The
- * snapshot is reloaded every few seconds and at once after a change in this process.
+ * snapshot is reloaded every few seconds, and at once after a story's public state changes
+ * on any instance (the cache's expiry of the published lists says so).
  */
 type Snapshot = { moved: Map<string, string>; gone: Set<string>; loadedAt: number };
 
@@ -61,7 +64,6 @@ export async function answerArticleAddress(slug: string): Promise<AddressAnswer>
   return { kind: 'page' };
 }
 
-/** Called by the workflow after a story is published, moved or withdrawn in this process. */
-export function forgetArticleAddresses(): void {
-  state.snapshot = undefined;
-}
+onTagsExpired('article-addresses', (tags) => {
+  if (tags.includes(cacheTags.publishedLists)) state.snapshot = undefined;
+});

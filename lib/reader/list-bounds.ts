@@ -2,6 +2,8 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { readerListEntries, sections, tags, users } from '@/db/schema';
+import { onTagsExpired } from '@/lib/cache/expiry-listeners';
+import { cacheTags } from '@/lib/cache/tags';
 import { PAGE_SIZE } from './lists';
 
 export type ListKind = 'sections' | 'authors' | 'tags';
@@ -14,8 +16,8 @@ export type ListKind = 'sections' | 'authors' | 'tags';
  * take a cache entry on disk.
  *
  * Remembered for a few seconds per list (at most MAX_REMEMBERED lists), so paging through a
- * busy list costs one indexed query per list per few seconds. A story published meanwhile
- * can leave a new last page answering 404 for those few seconds.
+ * busy list costs one indexed query per list per few seconds. Forgotten at once when the
+ * published lists change, so a story's new last page never answers 404.
  */
 const REMEMBER_MS = 5_000;
 const MAX_REMEMBERED = 2_000;
@@ -23,6 +25,10 @@ const MAX_REMEMBERED = 2_000;
 type Remembered = { pages: number; at: number };
 const shared = globalThis as unknown as { mastheadListPages?: Map<string, Remembered> };
 const remembered = (shared.mastheadListPages ??= new Map());
+
+onTagsExpired('list-bounds', (expired) => {
+  if (expired.includes(cacheTags.publishedLists)) remembered.clear();
+});
 
 export async function countListPages(kind: ListKind, slug: string): Promise<number> {
   const key = `${kind}/${slug}`;

@@ -4,7 +4,7 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, dailyViews } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
-import { secondsUntilMidnight, siteDay } from '@/lib/dates';
+import { secondsUntilMidnight, siteDay } from '@/lib/site-time';
 import { isPublic } from './summaries';
 
 export type PopularStory = { slug: string; headline: string; views: number };

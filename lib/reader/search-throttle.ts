@@ -1,6 +1,7 @@
 import 'server-only';
 import { isIPv4, isIPv6 } from 'node:net';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { limits } from '@/lib/config';
 
 /**
  * Searches per client address per minute (SEARCH_LIMIT_PER_MINUTE, default 60). Every
@@ -12,7 +13,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
  * N times the limit, which is still a bound; a stricter shared limit would need Redis or
  * PostgreSQL on every search, and the point here is to keep search cheap.
  */
-export const searchLimitPerMinute = () => Math.max(1, Number(process.env.SEARCH_LIMIT_PER_MINUTE) || 60);
+export const searchLimitPerMinute = limits.searchesPerMinute;
 
 const shared = globalThis as unknown as { mastheadSearchLimiter?: { points: number; limiter: RateLimiterMemory } };
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { articleRevisions, articles, sections } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
-import { siteMidnight } from '@/lib/dates';
+import { siteMidnight } from '@/lib/site-time';
 import { findSummariesByIds, isPublic, type ArticleSummary } from './summaries';
 
 export const SEARCH_PAGE_SIZE = 10;

@@ -5,7 +5,7 @@ import { db } from '@/db/client';
 import { articleRevisions, articles, readerListEntries, users } from '@/db/schema';
 import { absoluteUrl, site } from '@/lib/config';
 import { cacheTags } from '@/lib/cache/tags';
-import { isoInSiteZone } from '@/lib/dates';
+import { isoInSiteZone } from '@/lib/site-time';
 import { findSections } from './taxonomy';
 import { isPublic } from './summaries';
 import { xmlText } from './xml';

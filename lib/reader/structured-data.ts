@@ -1,6 +1,6 @@
 import 'server-only';
 import { absoluteUrl, site } from '@/lib/config';
-import { isoInSiteZone } from '@/lib/dates';
+import { isoInSiteZone } from '@/lib/site-time';
 import type { PublishedArticle } from './articles';
 
 /** schema.org NewsArticle for search engines, with corrections. */

@@ -3,7 +3,7 @@ import { and, count, eq, ne, sql } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
 import { users, type UserRole } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { revalidateAuthors } from '@/lib/cache/expire';
 import { slugify } from '@/lib/content/slug';
 import { emailEnabled, sendEmail } from '@/lib/email';

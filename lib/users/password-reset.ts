@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { reserveAttempt } from '@/lib/auth/attempt-counter';
 import { site } from '@/lib/config';
 import { emailEnabled, sendEmail } from '@/lib/email';

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articles, notifications, users, type Article } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/permissions';
 import { assertCanEdit, assertCanView, loadStory } from './story-record';
 

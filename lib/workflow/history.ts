@@ -5,7 +5,7 @@ import { db } from '@/db/client';
 import { articleRevisions, articles, users, type RevisionReason } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
 import { findSlugOwner } from '@/lib/articles/slug-ownership';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import type { Actor } from '@/lib/permissions';
 import { assertCanEdit, assertCanView, loadStory } from './story-record';
 

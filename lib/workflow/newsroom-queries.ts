@@ -3,7 +3,7 @@ import { aliasedTable, and, asc, desc, eq, gt, ilike, inArray, isNotNull, or, sq
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { articleRevisions, articles, articleStatus, editorialNotes, notifications, sections, users, type ArticleStatus } from '@/db/schema';
-import { can, type Actor } from '@/lib/permissions';
+import { assertCan, can, type Actor } from '@/lib/permissions';
 import { LOCK_FRESH_MS } from './edit-lock';
 
 export type NewsroomStory = {
@@ -93,29 +93,30 @@ export async function findMyStories(actor: Actor): Promise<NewsroomStory[]> {
   return finish(rows);
 }
 
+/*
+ * The editors' desk: every story in a state, whoever wrote it. Each takes the viewer and
+ * refuses anyone who may not see every story (reporters see their own, through findMyStories).
+ */
+const assertSeesEveryStory = (viewer: Actor) => assertCan(viewer, 'article.edit.any');
+
 /** The review queue, oldest submission first. */
-export async function findReviewQueue(): Promise<NewsroomStory[]> {
+export async function findReviewQueue(viewer: Actor): Promise<NewsroomStory[]> {
+  assertSeesEveryStory(viewer);
   return finish(await baseQuery().where(eq(articles.status, 'in_review')).orderBy(asc(articles.submittedAt)).limit(200));
 }
 
-export async function findScheduled(): Promise<NewsroomStory[]> {
+export async function findScheduled(viewer: Actor): Promise<NewsroomStory[]> {
+  assertSeesEveryStory(viewer);
   return finish(await baseQuery().where(eq(articles.status, 'scheduled')).orderBy(asc(articles.scheduledFor)).limit(100));
 }
 
-export async function findRecentlyPublished(limit = 15): Promise<NewsroomStory[]> {
+export async function findRecentlyPublished(viewer: Actor, limit = 15): Promise<NewsroomStory[]> {
+  assertSeesEveryStory(viewer);
   return finish(await baseQuery().where(eq(articles.status, 'published')).orderBy(desc(articles.publishedAt)).limit(limit));
 }
 
-/** What the front page shows now: the lead and the ranked top stories. */
-export async function findFrontPagePicks(): Promise<NewsroomStory[]> {
-  return finish(
-    await baseQuery()
-      .where(and(eq(articles.status, 'published'), or(eq(articles.isLead, true), isNotNull(articles.topRank))))
-      .orderBy(desc(articles.isLead), asc(articles.topRank)),
-  );
-}
-
-export async function findBeingEdited(): Promise<NewsroomStory[]> {
+export async function findBeingEdited(viewer: Actor): Promise<NewsroomStory[]> {
+  assertSeesEveryStory(viewer);
   return finish(
     await baseQuery()
       .where(and(isNotNull(articles.lockUserId), gt(articles.lockHeartbeatAt, sql`now() - ${`${LOCK_FRESH_MS} milliseconds`}::interval`)))

@@ -8,7 +8,7 @@ import { createArticle, createUser } from '@/test/factories';
 import { actorOf, versionOf } from '@/test/stories';
 import { getPreviewForToken } from './preview';
 import { createPreviewLink, findPreviewLinks, revokePreviewLink } from './preview-links';
-import { runTransition } from './transitions';
+import { applyTransition } from '@/lib/publishing/apply-transition';
 
 async function shared(status: 'draft' | 'published' = 'draft') {
   const editor = actorOf(await createUser({ role: 'editor' }));
@@ -56,10 +56,10 @@ describe('preview links', () => {
   it('end when the story is unpublished, and stay ended if it is published again', async () => {
     const { editor, story, token } = await shared('published');
     expect(await opens(token)).toBe(story.headline);
-    await runTransition(editor, '', story.id, 'unpublish', { text: 'Legal asked us to.' });
+    await applyTransition(editor, '', story.id, 'unpublish', { text: 'Legal asked us to.' });
     expect(await opens(token)).toBeNull();
     expect((await findPreviewLinks(editor, story.id))[0]).toMatchObject({ state: 'ended', endedBecause: 'The story was unpublished.' });
-    await runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
+    await applyTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
     expect(await opens(token)).toBeNull();
   });
 

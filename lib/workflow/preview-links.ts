@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { articles, previewLinks, users, type ArticleStatus, type PreviewLinkEnd } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { absoluteUrl } from '@/lib/config';
 import { assertCan, can, type Actor } from '@/lib/permissions';
 import { loadStory } from './story-record';

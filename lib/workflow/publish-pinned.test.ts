@@ -5,12 +5,12 @@ import { articles } from '@/db/schema';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser } from '@/test/factories';
 import { actorOf, fieldsOf, versionOf } from '@/test/stories';
-import { publishAction } from '@/app/newsroom/articles/actions';
+import { publishAction } from '@/lib/actions/publishing';
 import { signInAs } from '@/test/session';
 import { publishDueStories } from './publish-due';
 import { saveStory } from './save-story';
 import { loadStory } from './story-record';
-import { runTransition } from './transitions';
+import { applyTransition } from '@/lib/publishing/apply-transition';
 
 /** Someone else's save lands on the story (their lock is let go so nothing else refuses it). */
 async function saveByOther(articleId: string, headline: string) {
@@ -29,11 +29,11 @@ describe('publishing is pinned to what the editor reviewed', () => {
     const seen = await versionOf(story.id);
     await saveByOther(story.id, 'Unreviewed headline');
 
-    await expect(runTransition(editor, '', story.id, 'publish', { expectedVersion: seen })).rejects.toThrow(CHANGED);
+    await expect(applyTransition(editor, '', story.id, 'publish', { expectedVersion: seen })).rejects.toThrow(CHANGED);
     expect((await loadStory(db, story.id)).article.status).toBe('in_review');
 
     // The editor reviews the newer version and publishes it.
-    await runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
+    await applyTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
     const live = await getPublishedArticleBySlug((await loadStory(db, story.id)).article.slug);
     expect(live?.headline).toBe('Unreviewed headline');
   });
@@ -43,13 +43,13 @@ describe('publishing is pinned to what the editor reviewed', () => {
     const draft = await createArticle({ status: 'in_review' });
     const seenDraft = await versionOf(draft.id);
     await saveByOther(draft.id, 'Changed before scheduling');
-    await expect(runTransition(editor, '', draft.id, 'schedule', { expectedVersion: seenDraft, scheduledFor: new Date(Date.now() + 3_600_000) })).rejects.toThrow(CHANGED);
+    await expect(applyTransition(editor, '', draft.id, 'schedule', { expectedVersion: seenDraft, scheduledFor: new Date(Date.now() + 3_600_000) })).rejects.toThrow(CHANGED);
     expect((await loadStory(db, draft.id)).article.status).toBe('in_review');
 
     const live = await createArticle({ status: 'published', headline: 'Live headline' });
     const seenLive = await versionOf(live.id);
     await saveByOther(live.id, 'Unreviewed update');
-    await expect(runTransition(editor, '', live.id, 'publish_update', { expectedVersion: seenLive })).rejects.toThrow(CHANGED);
+    await expect(applyTransition(editor, '', live.id, 'publish_update', { expectedVersion: seenLive })).rejects.toThrow(CHANGED);
     expect((await getPublishedArticleBySlug(live.slug))?.headline).toBe('Live headline');
   });
 
@@ -68,7 +68,7 @@ describe('publishing is pinned to what the editor reviewed', () => {
   it('the scheduler publishes the version the editor scheduled, not edits made after', async () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review', headline: 'Scheduled headline' });
-    await runTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 60_000) });
+    await applyTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 60_000) });
     await saveByOther(story.id, 'Edited after scheduling');
 
     expect(await publishDueStories(new Date(Date.now() + 120_000))).toContain(story.id);
@@ -85,7 +85,7 @@ describe('publishing is pinned to what the editor reviewed', () => {
     const autosave = (headline: string) =>
       versionOf(story.id).then(async (baseVersion) => saveStory({ actor: editor, ip: '', articleId: story.id, baseVersion, reason: 'autosave', fields: await fieldsOf(story.id, { headline }) }));
     await autosave('Published headline');
-    await runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
+    await applyTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
     const slug = (await loadStory(db, story.id)).article.slug;
     await autosave('Unpublished edit');
     expect((await getPublishedArticleBySlug(slug))?.headline).toBe('Published headline');

@@ -5,8 +5,8 @@ import { db, type Executor } from '@/db/client';
 import { articleRevisions, articles, media, sections, tags, users } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
 import { assertSlugFree, findSlugOwner, lockSlugs } from '@/lib/articles/slug-ownership';
-import { recordAudit } from '@/lib/audit';
-import { countWords, documentText } from '@/lib/content/document';
+import { recordAudit } from '@/lib/audit/record-audit';
+import { countWords, documentText, storyWordCount } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
 import { assertCan, type Actor } from '@/lib/permissions';
 import { lockIsHeldByOther } from './edit-lock';
@@ -46,7 +46,7 @@ async function checkReferences(tx: Executor, articleId: string, fields: StoryFie
     if (!picture) throw new ActionError('That picture is no longer in the library.', 'invalid', { heroMediaId: ['Not found.'] });
   }
   const slug = fields.slug || slugify(fields.headline) || 'story';
-  // Checked again when the story goes out (lib/articles/make-revision-live.ts); here so the
+  // Checked again when the story goes out (lib/publishing/make-revision-live.ts); here so the
   // person sees it by the field while writing.
   await assertSlugFree(tx, slug, articleId);
   return slug;
@@ -83,7 +83,7 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
       sectionId: fields.sectionId,
       body: fields.body,
       bodyText,
-      wordCount: countWords(`${fields.headline} ${fields.deck} ${bodyText}`),
+      wordCount: storyWordCount(fields),
       heroMediaId: fields.heroMediaId,
       bylineIds: fields.bylineIds,
       tagIds,

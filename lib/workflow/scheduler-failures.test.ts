@@ -2,14 +2,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/db/client';
 import { articleRevisions, articles, editorialNotes, notifications } from '@/db/schema';
-import { makeRevisionLive } from '@/lib/articles/make-revision-live';
+import { makeRevisionLive } from '@/lib/publishing/make-revision-live';
 import { createArticle, createUser } from '@/test/factories';
 import { publishDueStories } from './publish-due';
 import { loadStory } from './story-record';
 
 // Lets one test make publishing one story fail for a reason nobody foresaw.
-vi.mock('@/lib/articles/make-revision-live', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('@/lib/articles/make-revision-live')>();
+vi.mock('@/lib/publishing/make-revision-live', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('@/lib/publishing/make-revision-live')>();
   return { ...actual, makeRevisionLive: vi.fn(actual.makeRevisionLive) };
 });
 

@@ -2,13 +2,13 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
 import { articleRevisions } from '@/db/schema';
-import { answerArticleAddress, forgetArticleAddresses } from '@/lib/reader/article-addresses';
+import { answerArticleAddress } from '@/lib/reader/article-addresses';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { getFrontPage } from '@/lib/reader/front-page';
 import { createArticle, createUser } from '@/test/factories';
 import { versionOf } from '@/test/stories';
-import { placeOnFrontPage } from './front-page';
-import { runTransition } from './transitions';
+import { placeOnFrontPage } from './place-on-front-page';
+import { applyTransition } from '@/lib/publishing/apply-transition';
 
 const editorActor = async () => ({ id: (await createUser({ role: 'editor' })).id, role: 'editor' as const });
 
@@ -18,8 +18,7 @@ describe('a published story’s address', () => {
     const story = await createArticle({ status: 'published' });
     await db.update(articleRevisions).set({ slug: `${story.slug}-renamed` }).where(eq(articleRevisions.id, story.revisionId));
     expect(await getPublishedArticleBySlug(`${story.slug}-renamed`)).toBeNull();
-    await runTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: true });
-    forgetArticleAddresses();
+    await applyTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: true });
     expect(await answerArticleAddress(story.slug)).toEqual({ kind: 'moved', slug: `${story.slug}-renamed` });
     expect((await getPublishedArticleBySlug(`${story.slug}-renamed`))?.id).toBe(story.id);
     expect(await getPublishedArticleBySlug(story.slug)).toBeNull();
@@ -37,7 +36,7 @@ describe('the front page', () => {
     expect(front.lead?.id).toBe(a.id);
     expect(front.topStories.slice(0, 2).map((s) => s.id)).toEqual([c.id, b.id]);
 
-    await runTransition(editor, '', a.id, 'unpublish', { text: 'Withdrawn.' });
+    await applyTransition(editor, '', a.id, 'unpublish', { text: 'Withdrawn.' });
     expect((await getFrontPage()).lead?.id).not.toBe(a.id);
     const draft = await createArticle({ status: 'draft' });
     await expect(placeOnFrontPage(editor, '', draft.id, { kind: 'lead' })).rejects.toThrow(/Only published/);

@@ -10,7 +10,7 @@ import { createArticle, createUser } from '@/test/factories';
 import { publishDueStories } from './publish-due';
 import { saveStory } from './save-story';
 import { loadStory } from './story-record';
-import { runTransition } from './transitions';
+import { applyTransition } from '@/lib/publishing/apply-transition';
 import { actorOf, fieldsOf, versionOf } from '@/test/stories';
 
 describe('saving', () => {
@@ -71,9 +71,9 @@ describe('publishing rules', () => {
   it('will not publish or schedule before an embargo lifts', async () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review', embargoUntil: new Date(Date.now() + 3_600_000) });
-    await expect(runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) })).rejects.toThrow(/under embargo/);
-    await expect(runTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 60_000) })).rejects.toThrow(/under embargo/);
-    await runTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 2 * 3_600_000) });
+    await expect(applyTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) })).rejects.toThrow(/under embargo/);
+    await expect(applyTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 60_000) })).rejects.toThrow(/under embargo/);
+    await applyTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 2 * 3_600_000) });
     expect((await loadStory(db, story.id)).article.status).toBe('scheduled');
   });
 
@@ -82,17 +82,17 @@ describe('publishing rules', () => {
     const story = await createArticle({ status: 'in_review' });
     const [picture] = await db.insert(media).values({ storageKey: 'aaaaaaaaaaaaaaaaaaaa.jpg', originalFilename: 'x.jpg', mimeType: 'image/jpeg', width: 10, height: 10, bytes: 10, sha256: 'x' }).returning();
     await db.update(articleRevisions).set({ heroMediaId: picture!.id }).where(eq(articleRevisions.id, story.revisionId));
-    await expect(runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) })).rejects.toThrow(/alt text/);
+    await expect(applyTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) })).rejects.toThrow(/alt text/);
     await db.update(media).set({ altText: 'A harbour at dusk' }).where(eq(media.id, picture!.id));
-    await runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
+    await applyTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
   });
 
   it('requires a note to return a story, and tells its reporter', async () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const reporter = await createUser();
     const story = await createArticle({ status: 'in_review', authorIds: [reporter.id] });
-    await expect(runTransition(editor, '', story.id, 'request_changes', { text: '  ' })).rejects.toThrow(/note/);
-    await runTransition(editor, '', story.id, 'request_changes', { text: 'Needs a second source.' });
+    await expect(applyTransition(editor, '', story.id, 'request_changes', { text: '  ' })).rejects.toThrow(/note/);
+    await applyTransition(editor, '', story.id, 'request_changes', { text: 'Needs a second source.' });
     const notes = await db.select().from(notifications).where(eq(notifications.userId, reporter.id));
     expect(notes.map((n) => [n.kind, n.message])).toEqual([['changes_requested', 'Needs a second source.']]);
   });
@@ -101,18 +101,18 @@ describe('publishing rules', () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review' });
     vi.mocked(revalidateTag).mockClear();
-    await runTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
+    await applyTransition(editor, '', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
     expect(await getPublishedArticleBySlug(story.slug)).not.toBeNull();
     expect(vi.mocked(revalidateTag).mock.calls.map((c) => c[0])).toEqual(expect.arrayContaining([cacheTags.article(story.id), cacheTags.slug(story.slug), cacheTags.publishedLists]));
 
-    await runTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: false });
+    await applyTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: false });
     const updated = (await loadStory(db, story.id)).article.updatedAt;
     expect(updated).not.toBeNull();
-    await runTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: true });
+    await applyTransition(editor, '', story.id, 'publish_update', { expectedVersion: await versionOf(story.id), minor: true });
     expect((await loadStory(db, story.id)).article.updatedAt).toEqual(updated);
 
-    await expect(runTransition(editor, '', story.id, 'unpublish', { text: '' })).rejects.toThrow(/reason/);
-    await runTransition(editor, '', story.id, 'unpublish', { text: 'Legal asked us to.' });
+    await expect(applyTransition(editor, '', story.id, 'unpublish', { text: '' })).rejects.toThrow(/reason/);
+    await applyTransition(editor, '', story.id, 'unpublish', { text: 'Legal asked us to.' });
     expect(await getPublishedArticleBySlug(story.slug)).toBeNull();
     const events = await db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.targetId, story.id));
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['article.published', 'article.update_published', 'article.unpublished']));
@@ -123,7 +123,7 @@ describe('scheduled publishing', () => {
   it('publishes a due story exactly once, even when several instances run at the same moment', async () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review' });
-    await runTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 1_000) });
+    await applyTransition(editor, '', story.id, 'schedule', { expectedVersion: await versionOf(story.id), scheduledFor: new Date(Date.now() + 1_000) });
     expect(await publishDueStories()).not.toContain(story.id);
     await new Promise((done) => setTimeout(done, 1_100));
     const runs = await Promise.all([publishDueStories(), publishDueStories(), publishDueStories()]);

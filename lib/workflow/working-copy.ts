@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { tags, users, type ArticleStatus, type DocNode } from '@/db/schema';
 import type { Actor } from '@/lib/permissions';
 import { assertCanView, canEdit, loadStory, type StoryRecord } from './story-record';
-import { canTransition, TRANSITIONS, type TransitionName } from './transitions';
+import { canTransition, TRANSITIONS, type TransitionName } from '@/lib/publishing/transitions';
 
 export type WorkingCopy = {
   id: string;

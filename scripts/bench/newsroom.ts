@@ -8,7 +8,8 @@ import { callAction, formArguments, jsonArguments, readActionIds, sessionCookie,
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
 export type SaveOutcome = { response: ActionResponse; saved: boolean; version?: number; slug?: string; message?: string };
 
-const ARTICLE_ACTIONS = 'app/newsroom/articles/actions.ts';
+const STORY_ACTIONS = 'lib/actions/stories.ts';
+const PUBLISHING_ACTIONS = 'lib/actions/publishing.ts';
 
 export class Newsroom {
   private readonly actionId: (file: string, exportName: string) => string;
@@ -24,7 +25,7 @@ export class Newsroom {
   async signIn(email: string, password: string): Promise<{ cookie: string | null; message?: string; response: ActionResponse }> {
     const response = await callAction({
       url: `${this.baseUrl}/login`,
-      actionId: this.actionId('app/login/actions.ts', 'signInAction'),
+      actionId: this.actionId('lib/actions/session.ts', 'signInAction'),
       args: formArguments({ email, password }),
     });
     const cookie = response.redirect ? sessionCookie(response) : null;
@@ -41,7 +42,7 @@ export class Newsroom {
   async createStory(cookie: string, headline: string, sectionId: number): Promise<string> {
     const response = await callAction({
       url: `${this.baseUrl}/newsroom/articles/new`,
-      actionId: this.actionId(ARTICLE_ACTIONS, 'createStoryAction'),
+      actionId: this.actionId(STORY_ACTIONS, 'createStoryAction'),
       args: formArguments({ headline, sectionId: String(sectionId) }),
       cookie,
     });
@@ -54,7 +55,7 @@ export class Newsroom {
   async save(cookie: string, articleId: string, baseVersion: number, fields: StoryFields, reason: 'autosave' | 'save'): Promise<SaveOutcome> {
     const response = await callAction({
       url: `${this.baseUrl}/newsroom/articles/${articleId}`,
-      actionId: this.actionId(ARTICLE_ACTIONS, 'saveStoryAction'),
+      actionId: this.actionId(STORY_ACTIONS, 'saveStoryAction'),
       args: jsonArguments([null, { articleId, baseVersion, reason, fields }]),
       cookie,
     });
@@ -68,7 +69,7 @@ export class Newsroom {
   async publish(cookie: string, articleId: string): Promise<ActionResponse> {
     const response = await callAction({
       url: `${this.baseUrl}/newsroom/articles/${articleId}`,
-      actionId: this.actionId(ARTICLE_ACTIONS, 'publishAction'),
+      actionId: this.actionId(PUBLISHING_ACTIONS, 'publishAction'),
       args: formArguments({ articleId }),
       cookie,
     });

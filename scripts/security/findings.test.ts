@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pack } from './hostile/payloads';
 import { findingsInSqlmapOutput } from './sqlmap';
+import { watchServerLog } from './server-log';
 import { acceptedReason } from './wapiti';
 
 describe('sqlmap output', () => {
@@ -50,5 +51,20 @@ describe("reading a server action's answer", () => {
     const long = `<b>héadline</b>\n${'x'.repeat(30)}`;
     const flight = `1:T${Buffer.byteLength(long).toString(16)},${long}0:{"a":{"ok":true,"data":{"draft":{"headline":"$1","deck":"$$5 off"}}},"f":""}\n`;
     expect(resultIn(flight)).toEqual({ ok: true, data: { draft: { headline: long, deck: '$5 off' } } });
+  });
+});
+
+describe('the app log during a check', () => {
+  it('counts background failures as well as failed pages and actions, and not a wrong password', () => {
+    const log = watchServerLog();
+    log.during('hostile-input');
+    log.take(' ⨯ Error: Failed query: select 1\n');
+    log.take('Could not announce expired cache tags to other instances Error: Failed query\n  [cause]: payload string too long\n');
+    log.take('[auth][error] CredentialsSignin: Read more at https://errors.authjs.dev#credentialssignin\n');
+    log.take('Background job failed Error: boom\n');
+    const findings = log.findingsFor('hostile-input');
+    expect(findings).toHaveLength(3);
+    expect(findings[1]!.detail).toMatch(/payload string too long/);
+    expect(log.findingsFor('sqlmap')).toEqual([]);
   });
 });

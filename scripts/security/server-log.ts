@@ -3,9 +3,13 @@ import type { Finding, Tool } from './report';
 /**
  * Errors the app logged while a check ran. Pages stream, so a query that fails inside a
  * page can still answer 200 (seen: a NUL byte in a search); Next logs each such failure
- * with a leading "⨯", and our actions log "Server action failed". Auth.js's own
- * "[auth][error] CredentialsSignin" is a wrong password, not a failure, and is not counted.
+ * with a leading "⨯", our actions log "Server action failed", and background work logs
+ * "Could not …" or "… failed" (seen: cache expiry too large for one NOTIFY, logged while
+ * every request still answered 200). Auth.js's own "[auth][error] CredentialsSignin" is a
+ * wrong password, not a failure, and is not counted.
  */
+const FAILURE_LINE = /^\s*⨯ |Server action failed|^(Could not |Background job failed|Cache (listener|expiry) failed|Upload failed|Password reset failed|Publishing scheduled story|Scheduled story .* could not|\[auth\] )/;
+
 export function watchServerLog() {
   let current: Tool | undefined;
   const seen = new Map<string, { tool: Tool | undefined; count: number; line: string; cause?: string }>();
@@ -18,7 +22,7 @@ export function watchServerLog() {
       for (const line of lines) {
         const cause = /\[cause\]: (.*)/.exec(line);
         if (cause && last && !last.cause) last.cause = cause[1]!.trim();
-        if (!/^\s*⨯ |Server action failed/.test(line)) continue;
+        if (!FAILURE_LINE.test(line)) continue;
         // Group repeats of one failure: the same message with other values in it.
         const key = `${current}:${line.replace(/\d+/g, 'N').slice(0, 120)}`;
         const entry = seen.get(key) ?? { tool: current, count: 0, line: line.trim() };

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { requireCapability } from '@/lib/auth/require-user';
-import { AUDIT_ACTIONS } from '@/lib/audit';
-import { AUDIT_PAGE_SIZE, auditFilterSchema, findAuditEvents } from '@/lib/audit-log';
-import { formatPublishedTime } from '@/lib/dates';
+import { AUDIT_ACTIONS } from '@/lib/audit/record-audit';
+import { AUDIT_PAGE_SIZE, auditFilterSchema, findAuditEvents } from '@/lib/audit/find-audit-events';
+import { formatPublishedTime } from '@/lib/site-time';
 import { findStaffNames } from '@/lib/users/find-users';
 
 export const metadata: Metadata = { title: 'Audit log' };

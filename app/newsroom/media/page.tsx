@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { MediaCard } from '@/components/newsroom/media/media-card';
 import { UploadZone } from '@/components/newsroom/media/upload-zone';
 import { requireCapability } from '@/lib/auth/require-user';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { describeLiveUses } from '@/lib/media/find-live-uses';
 import { findLibrary, MEDIA_PAGE_SIZE, mediaFilterSchema } from '@/lib/media/manage-media';
 import { maxUploadBytes } from '@/lib/media/upload-media';

@@ -8,8 +8,8 @@ export const metadata: Metadata = { title: 'Review queue' };
 export const instant = false;
 
 export default async function ReviewPage() {
-  await requireCapability('article.request_changes');
-  const queue = await findReviewQueue();
+  const user = await requireCapability('article.request_changes');
+  const queue = await findReviewQueue(user);
   return (
     <div className="grid gap-4">
       <h1 className="text-2xl font-bold">Review queue</h1>

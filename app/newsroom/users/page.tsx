@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { InviteForm } from '@/components/newsroom/users/invite-form';
 import { StaffRowActions } from '@/components/newsroom/users/staff-row-actions';
 import { requireCapability } from '@/lib/auth/require-user';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { findStaff } from '@/lib/users/find-users';
 
 export const metadata: Metadata = { title: 'People' };

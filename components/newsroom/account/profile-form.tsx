@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { updateProfileAction } from '@/app/newsroom/users/actions';
+import { updateProfileAction } from '@/lib/actions/users';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';

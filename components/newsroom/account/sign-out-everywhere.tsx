@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { signOutEverywhereAction } from '@/app/newsroom/actions';
+import { signOutEverywhereAction } from '@/lib/actions/session';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 

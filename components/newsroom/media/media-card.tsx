@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { deleteMediaAction, updateMediaTextAction } from '@/app/newsroom/media/actions';
+import { deleteMediaAction, updateMediaTextAction } from '@/lib/actions/media';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 

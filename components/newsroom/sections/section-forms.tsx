@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { createSectionAction, deleteSectionAction, moveSectionAction, updateSectionAction } from '@/app/newsroom/sections/actions';
+import { createSectionAction, deleteSectionAction, moveSectionAction, updateSectionAction } from '@/lib/actions/sections';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { changeRoleAction, issuePasswordResetAction, setUserActiveAction } from '@/app/newsroom/users/actions';
+import { changeRoleAction, issuePasswordResetAction, setUserActiveAction } from '@/lib/actions/users';
 import { FormStatus } from '@/components/ui/form-status';
 import { OneTimeLink } from '@/components/ui/one-time-link';
 import { SelectField } from '@/components/ui/select-field';

@@ -25,13 +25,13 @@ export const problem = (c: Campaign, kind: string, where: string, detail: string
 };
 
 const ACTION_FILES: Record<string, string> = {
-  createStoryAction: 'app/newsroom/articles/actions.ts',
-  saveStoryAction: 'app/newsroom/articles/actions.ts',
-  loadWorkingCopyAction: 'app/newsroom/articles/actions.ts',
-  publishAction: 'app/newsroom/articles/actions.ts',
-  addNoteAction: 'app/newsroom/articles/actions.ts',
-  updateMediaTextAction: 'app/newsroom/media/actions.ts',
-  updateProfileAction: 'app/newsroom/users/actions.ts',
+  createStoryAction: 'lib/actions/stories.ts',
+  saveStoryAction: 'lib/actions/stories.ts',
+  loadWorkingCopyAction: 'lib/actions/stories.ts',
+  publishAction: 'lib/actions/publishing.ts',
+  addNoteAction: 'lib/actions/stories.ts',
+  updateMediaTextAction: 'lib/actions/media.ts',
+  updateProfileAction: 'lib/actions/users.ts',
 };
 
 /**

@@ -10,7 +10,7 @@ import { LiveBlogStream, LiveStatus } from '@/components/site/live/live-blog-str
 import { liveBlogJsonLd } from '@/lib/live/live-structured-data';
 import { getLivePage, getReaderLiveBlog } from '@/lib/live/reader-live';
 import { absoluteUrl } from '@/lib/config';
-import { isoInSiteZone } from '@/lib/dates';
+import { isoInSiteZone } from '@/lib/site-time';
 import { findRelatedArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/structured-data';

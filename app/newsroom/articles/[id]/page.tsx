@@ -8,7 +8,7 @@ import { liveDeskView } from '@/components/newsroom/live/live-desk-view';
 import { findLiveDesk } from '@/lib/live/live-desk';
 import { requireUser } from '@/lib/auth/require-user';
 import { site } from '@/lib/config';
-import { formatPublishedTime, instantToSiteDateTime } from '@/lib/dates';
+import { formatPublishedTime, instantToSiteDateTime } from '@/lib/site-time';
 import { findLibraryPictures } from '@/lib/media/find-media';
 import { can, ForbiddenError } from '@/lib/permissions';
 import { findSections } from '@/lib/reader/taxonomy';

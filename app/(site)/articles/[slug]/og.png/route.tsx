@@ -1,6 +1,6 @@
 import { ImageResponse } from 'next/og';
 import { site } from '@/lib/config';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
 import { ogFonts } from '@/lib/reader/og-font';

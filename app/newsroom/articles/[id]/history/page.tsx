@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { RestoreButton } from '@/components/newsroom/restore-button';
 import { requireUser } from '@/lib/auth/require-user';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { ForbiddenError } from '@/lib/permissions';
 import { compareRevisions, findRevisions, type DiffPart } from '@/lib/workflow/history';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';

@@ -4,8 +4,8 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { auditEvents, users } from '@/db/schema';
-import { AUDIT_ACTIONS } from './audit';
-import { assertCan, type Actor } from './permissions';
+import { AUDIT_ACTIONS } from './record-audit';
+import { assertCan, type Actor } from '@/lib/permissions';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -4,17 +4,12 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
 import { keepEditing, stopEditing, takeOverEditing } from '@/lib/workflow/edit-lock';
-import { placeOnFrontPage } from '@/lib/workflow/front-page';
 import { restoreRevision } from '@/lib/workflow/history';
 import { addNote } from '@/lib/workflow/notes';
 import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
 import { createStory, saveStory, type SaveOutcome } from '@/lib/workflow/save-story';
 import { storyFieldsSchema } from '@/lib/workflow/story-fields';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
-import { runTransition, StoryChangedError, type TransitionName } from '@/lib/workflow/transitions';
-import type { ArticleStatus } from '@/db/schema';
-import { siteDateTimeToInstant } from '@/lib/dates';
-import type { Capability } from '@/lib/permissions';
 
 const articleId = z.string().uuid();
 
@@ -82,56 +77,6 @@ export const stopEditingAction = defineAction({
   },
 });
 
-/** One action per workflow button, each with the capability its step needs. */
-function transitionAction<S extends z.ZodRawShape>(
-  name: TransitionName,
-  capability: Capability,
-  shape: S,
-  done: string,
-  toInput: (input: z.infer<z.ZodObject<S>>) => Parameters<typeof runTransition>[4] = () => ({}),
-) {
-  return defineAction<z.ZodTypeAny, { status?: ArticleStatus; changed?: true }>({
-    capability,
-    input: z.object({ articleId, ...shape }),
-    async run(input, { user, ip }) {
-      const values = input as z.infer<z.ZodObject<S>> & { articleId: string };
-      try {
-        const after = await runTransition(user, ip, values.articleId, name, toInput(values));
-        return { ok: true, message: done, data: { status: after.status } };
-      } catch (error) {
-        // Marked so the page can offer the changes to review and the newer version to load.
-        if (error instanceof StoryChangedError) return { ok: false, code: 'conflict', message: error.message, data: { changed: true } };
-        throw error;
-      }
-    },
-  });
-}
-
-const requiredText = (message: string) => z.string().trim().min(1, message).max(5000);
-/** The story version on the editor's screen: what they reviewed is what goes out (lib/workflow/transitions.ts). */
-const seenVersion = { version: z.coerce.number().int().positive('Reload the story and try again.') };
-
-export const submitForReviewAction = transitionAction('submit', 'article.submit', { text: z.string().trim().max(5000).optional() }, 'Submitted for review.', (i) => ({ text: i.text }));
-export const requestChangesAction = transitionAction('request_changes', 'article.request_changes', { text: requiredText('Write a note saying what needs to change.') }, 'Returned to the reporter with your note.', (i) => ({ text: i.text }));
-export const publishAction = transitionAction('publish', 'article.publish', seenVersion, 'Published.', (i) => ({ expectedVersion: i.version }));
-export const scheduleAction = transitionAction(
-  'schedule',
-  'article.publish',
-  { ...seenVersion, scheduledFor: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, 'Choose a date and time.') },
-  'Scheduled.',
-  (i) => ({ expectedVersion: i.version, scheduledFor: siteDateTimeToInstant(i.scheduledFor) }),
-);
-export const unscheduleAction = transitionAction('unschedule', 'article.publish', {}, 'Taken off the schedule and back in review.');
-export const unpublishAction = transitionAction('unpublish', 'article.unpublish', { text: requiredText('Give the reason for taking the story down.') }, 'Unpublished. The story is gone from the site.', (i) => ({ text: i.text }));
-export const publishUpdateAction = transitionAction(
-  'publish_update',
-  'article.publish',
-  { ...seenVersion, minor: z.union([z.literal('on'), z.literal('true'), z.boolean()]).optional() },
-  'Update published.',
-  (i) => ({ expectedVersion: i.version, minor: i.minor === true || i.minor === 'on' || i.minor === 'true' }),
-);
-export const addCorrectionAction = transitionAction('add_correction', 'article.correct', { text: requiredText('Write the correction.') }, 'Correction published.', (i) => ({ text: i.text }));
-
 export const addNoteAction = defineAction({
   capability: 'article.note',
   input: z.object({ articleId, body: z.string().trim().min(1, 'Write a note first.').max(5000) }),
@@ -165,14 +110,5 @@ export const revokePreviewLinkAction = defineAction({
   async run({ articleId, linkId }, { user, ip }) {
     await revokePreviewLink(user, ip, articleId, linkId);
     return { ok: true, message: 'Revoked. The link no longer opens the story.' };
-  },
-});
-
-export const placeOnFrontPageAction = defineAction({
-  capability: 'article.feature',
-  input: z.object({ articleId, placement: z.enum(['lead', 'top-1', 'top-2', 'top-3', 'top-4', 'none']) }),
-  async run({ articleId, placement }, { user, ip }) {
-    await placeOnFrontPage(user, ip, articleId, placement === 'lead' ? { kind: 'lead' } : placement === 'none' ? { kind: 'none' } : { kind: 'top', rank: Number(placement.slice(4)) });
-    return { ok: true, message: 'Front page updated.' };
   },
 });

@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { readerListEntries } from '@/db/schema';
 import { findListPage } from '@/lib/reader/lists';
 import { createArticle, createSection, createUser } from '@/test/factories';
-import { leaveReaderLists, syncReaderLists } from './reader-lists';
+import { leaveReaderLists, syncReaderLists } from './reader-list-writes';
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 

@@ -3,8 +3,9 @@ import type { ArticleStatus, UserRole } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
 import { can, ForbiddenError } from '@/lib/permissions';
 import { createArticle, createUser } from '@/test/factories';
-import { loadStory } from './story-record';
-import { runTransition, TRANSITIONS, type TransitionName } from './transitions';
+import { loadStory } from '@/lib/workflow/story-record';
+import { applyTransition } from './apply-transition';
+import { TRANSITIONS, type TransitionName } from './transitions';
 import { db } from '@/db/client';
 
 const STATUSES: ArticleStatus[] = ['draft', 'in_review', 'changes_requested', 'scheduled', 'published', 'unpublished'];
@@ -43,7 +44,7 @@ describe('the workflow state machine', () => {
 
     let outcome: 'done' | 'forbidden' | 'wrong state';
     try {
-      await runTransition(actor, '192.0.2.1', story.id, name, { ...INPUT, expectedVersion: (await loadStory(db, story.id)).article.version });
+      await applyTransition(actor, '192.0.2.1', story.id, name, { ...INPUT, expectedVersion: (await loadStory(db, story.id)).article.version });
       outcome = 'done';
     } catch (error) {
       if (error instanceof ForbiddenError) outcome = 'forbidden';

@@ -1,15 +1,26 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { defineAction } from '@/lib/actions/define-action';
+import { db } from '@/db/client';
+import { defineAction, definePublicAction } from '@/lib/actions/define-action';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { signOut } from '@/lib/auth/auth';
 import { revokeCurrentSession } from '@/lib/auth/current-user';
-import { recordAudit } from '@/lib/audit';
-import { db } from '@/db/client';
+import { safeNextPath, signInWithPassword } from '@/lib/auth/sign-in';
 import { signOutEverywhere } from '@/lib/users/account';
-import { markNotificationsRead } from '@/lib/workflow/newsroom-queries';
+
+export const signInAction = definePublicAction({
+  input: z.object({
+    email: z.string().trim().email('Enter an email address.').max(320),
+    password: z.string().min(1, 'Enter your password.').max(1024),
+    next: z.string().max(200).optional(),
+  }),
+  async run({ email, password, next }) {
+    await signInWithPassword(email, password);
+    redirect(safeNextPath(next));
+  },
+});
 
 export const signOutAction = defineAction({
   capability: 'account.own',
@@ -29,15 +40,5 @@ export const signOutEverywhereAction = defineAction({
     await signOutEverywhere({ actor: user, ip });
     await signOut({ redirect: false });
     redirect('/login');
-  },
-});
-
-export const markNotificationsReadAction = defineAction({
-  capability: 'account.own',
-  input: z.object({}),
-  async run(_input, { user }) {
-    await markNotificationsRead(user);
-    revalidatePath('/newsroom');
-    return { ok: true };
   },
 });

@@ -8,8 +8,8 @@ import {
   articleTags,
   slugRedirects,
 } from '@/db/schema';
-import { readerListKeys, syncReaderLists } from './reader-lists';
-import { assertSlugFree, lockSlugs } from './slug-ownership';
+import { readerListKeys, syncReaderLists } from './reader-list-writes';
+import { assertSlugFree, lockSlugs } from '@/lib/articles/slug-ownership';
 
 export type MakeRevisionLiveParams = {
   articleId: string;
@@ -25,7 +25,8 @@ export type MakeRevisionLiveParams = {
 
 /**
  * Puts one revision on the reader site: the live slug, section, search text, bylines and
- * tags all come from it. Call inside the transaction that changes the article's status.
+ * tags all come from it. Call inside the transaction that sets the article's status to
+ * 'published' (lib/publishing/apply-transition.ts).
  */
 export async function makeRevisionLive(tx: Executor, params: MakeRevisionLiveParams): Promise<void> {
   const { articleId, revisionId, publishedAt, updatedAt } = params;
@@ -58,7 +59,6 @@ export async function makeRevisionLive(tx: Executor, params: MakeRevisionLivePar
   await tx
     .update(articles)
     .set({
-      status: 'published',
       slug: revision.slug,
       sectionId: revision.sectionId,
       publishedRevisionId: revision.id,

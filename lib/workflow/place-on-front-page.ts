@@ -3,7 +3,7 @@ import { and, eq, gte, isNotNull, ne, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articles } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
 import { cacheTags } from '@/lib/cache/tags';
 import { assertCan, type Actor } from '@/lib/permissions';

@@ -1,0 +1,58 @@
+'use client';
+
+import Link from 'next/link';
+import { readingMinutes, storyWordCount } from '@/lib/content/document';
+import { shortTimeIn } from '@/lib/dates';
+import type { EditorStory, SaveState, StoryDraft } from './types';
+
+type Props = {
+  story: EditorStory;
+  draft: StoryDraft;
+  state: SaveState;
+  timeZone: string;
+  editable: boolean;
+  onSave: () => void;
+};
+
+function saveLabel(state: SaveState, timeZone: string): string {
+  switch (state.kind) {
+    case 'saved':
+      return `Saved ${shortTimeIn(new Date(state.at), timeZone)}`;
+    case 'dirty':
+      return 'Unsaved changes';
+    case 'saving':
+      return 'Saving…';
+    case 'retrying':
+      return 'Not saved — retrying';
+    case 'refused':
+      return 'Not saved — see below';
+    case 'invalid':
+      return 'Not saved — check the fields';
+  }
+}
+
+/** The editor's top bar: whether the work is saved, its length, and where else to look. */
+export function SaveBar({ story, draft, state, timeZone, editable, onSave }: Props) {
+  // The same count the server stores with the revision (lib/content/document.ts).
+  const words = storyWordCount(draft);
+  return (
+    <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-rule bg-paper py-2">
+      <p className="text-sm" aria-live="polite" data-testid="save-state">
+        {saveLabel(state, timeZone)}
+      </p>
+      <div className="flex items-center gap-3 text-sm">
+        <span className="text-muted">
+          {words} words · {readingMinutes(words)} min read
+        </span>
+        <Link href={`/newsroom/articles/${story.id}/preview`} className="underline">Preview</Link>
+        <Link href={`/newsroom/articles/${story.id}/history`} className="underline">History</Link>
+        {story.liveSlug && story.status === 'published' && (
+          <a href={`/articles/${story.liveSlug}`} className="underline">View live</a>
+        )}
+        <button type="button" onClick={onSave} disabled={!editable} className="rounded bg-ink px-3 py-1.5 font-semibold text-paper disabled:opacity-50">
+          Save
+        </button>
+      </div>
+    </div>
+  );
+}

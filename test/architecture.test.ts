@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { read, sourceFiles } from './source-files';
+
+/**
+ * The layering docs/architecture.md describes, checked on every run: routes → actions →
+ * domain → db, with nothing below reaching back up.
+ */
+const imports = (file: string) => [...read(file).matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+const APP_CODE = sourceFiles(['app', 'lib', 'components', 'db', 'proxy.ts', 'instrumentation.ts']);
+
+describe('architecture', () => {
+  it('finds the code it checks', () => {
+    expect(APP_CODE).toContain('lib/config.ts');
+    expect(APP_CODE.filter((f) => f.startsWith('components/')).length).toBeGreaterThan(20);
+  });
+
+  it('components/ and lib/ never import from app/ (routes depend on them, not the reverse)', () => {
+    const offenders = APP_CODE.filter((f) => /^(components|lib)\//.test(f)).filter((f) => imports(f).some((spec) => spec.startsWith('@/app/') || /^(\.\.\/)+app\//.test(spec)));
+    expect(offenders).toEqual([]);
+  });
+
+  it('server actions live in lib/actions/ (one file per domain), none under app/', () => {
+    const actionFiles = APP_CODE.filter((f) => /^\s*['"]use server['"]/m.test(read(f)));
+    expect(actionFiles.length).toBeGreaterThan(5);
+    expect(actionFiles.filter((f) => !f.startsWith('lib/actions/'))).toEqual([]);
+  });
+
+  it('the cache never imports reader code (readers subscribe to expiries instead)', () => {
+    const offenders = APP_CODE.filter((f) => f.startsWith('lib/cache/')).filter((f) => imports(f).some((spec) => spec.startsWith('@/lib/reader/')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('process.env is read only in lib/config.ts', () => {
+    // Not checked: scripts and tests (their own environment) and the tool configs (Next loads
+    // next.config.ts outside the server). instrumentation.ts must know the runtime before it
+    // may import anything.
+    const readers = APP_CODE.filter((f) => f !== 'lib/config.ts').filter((f) => {
+      const uses = [...read(f).matchAll(/process\.env(?:\.(\w+)|\[)?/g)].map((m) => m[1] ?? '*');
+      if (f === 'instrumentation.ts') return uses.some((name) => name !== 'NEXT_RUNTIME' && name !== 'NEXT_PHASE');
+      return uses.length > 0;
+    });
+    expect(readers).toEqual([]);
+  });
+});
