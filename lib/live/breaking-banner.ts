@@ -4,10 +4,11 @@ import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { breakingBanners, users } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
 import { cacheTags } from '@/lib/cache/tags';
-import { cleanText, safeLinkHref } from '@/lib/content/sanitize-document';
+import { safeLinkHref } from '@/lib/content/links';
+import { cleanText } from '@/lib/content/sanitize-document';
 import { assertCan, type Actor } from '@/lib/permissions';
 
 /** Choices for how long a banner stays up, in minutes (0: until removed). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { absoluteUrl } from '@/lib/config';
-import { isoInSiteZone } from '@/lib/dates';
+import { isoInSiteZone } from '@/lib/site-time';
 import type { PublishedArticle } from '@/lib/reader/articles';
 import { newsArticleJsonLd } from '@/lib/reader/structured-data';
 import { updateTitle, type ReaderLiveBlog, type ReaderUpdate } from './reader-live';

@@ -2,7 +2,7 @@ import 'server-only';
 import { eq, sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { liveBlogs } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
+import { recordAudit } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
 import { cacheTags } from '@/lib/cache/tags';
 import { ActionError } from '@/lib/errors';

@@ -3,7 +3,7 @@ import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { db } from '@/db/client';
 import { liveBlogs, liveUpdates, media, users, type LiveUpdate } from '@/db/schema';
-import { recordAudit, type AuditAction } from '@/lib/audit';
+import { recordAudit, type AuditAction } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
 import { cacheTags } from '@/lib/cache/tags';
 import { documentText } from '@/lib/content/document';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { BannerForm } from '@/components/newsroom/live/banner-form';
 import { requireCapability } from '@/lib/auth/require-user';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import { findCurrentBanner } from '@/lib/live/breaking-banner';
 
 export const metadata: Metadata = { title: 'Breaking banner' };

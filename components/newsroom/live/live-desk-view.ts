@@ -1,4 +1,4 @@
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import type { LiveDesk } from '@/lib/live/live-desk';
 import type { LiveDeskView } from './live-desk';
 

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatPublishedTime } from '@/lib/dates';
+import { formatPublishedTime } from '@/lib/site-time';
 import type { LivePage, ReaderLiveBlog } from '@/lib/live/reader-live';
 import { LiveUpdateCard } from './live-update-card';
 import { LiveUpdatesNotice } from './live-updates-notice';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatPublishedTime, isoInSiteZone } from '@/lib/dates';
+import { formatPublishedTime, isoInSiteZone } from '@/lib/site-time';
 import type { ReaderUpdate } from '@/lib/live/reader-live';
 import { ArticleBody } from '../article-body';
 import { Bylines } from '../bylines';
