@@ -16,7 +16,7 @@ async function postUpdate(page: Page, text: string, options: { keyEvent?: boolea
 }
 
 test('an editor runs a live blog that two readers follow without reloading', async ({ page, browser, request }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(420_000);
   const word = `summit${unique()}`;
   await startStory(page, `Harbour summit ${word}: live`);
   await typeInStory(page, `Leaders meet at the harbour for the ${word} summit. Follow the day here.`);
