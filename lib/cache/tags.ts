@@ -14,4 +14,8 @@ export const cacheTags = {
   authors: 'authors',
   mostPopular: 'most-popular',
   corrections: 'corrections',
+  /** A live blog's updates and state: its page, older pages, permalinks, feed and poll answer. */
+  liveBlog: (articleId: string) => `live:${articleId}`,
+  /** The breaking-news line at the top of every reader page. */
+  breakingBanner: 'breaking-banner',
 } as const;
