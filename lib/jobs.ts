@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { flushViews } from '@/lib/analytics/view-counter';
 import { listenForExpiredTags } from '@/lib/cache/cross-instance';
+import { announceExpiredBanners } from '@/lib/live/breaking-banner';
 import { publishDueStories } from '@/lib/workflow/publish-due';
 
 const TICK_MS = 1_000;
@@ -28,6 +29,7 @@ export async function startBackgroundJobs(databaseUrl: string): Promise<void> {
     try {
       const published = await publishDueStories();
       if (published.length > 0) console.log(`Published ${published.length} scheduled stor${published.length === 1 ? 'y' : 'ies'}.`);
+      await announceExpiredBanners();
       if (Date.now() - lastCleanup > CLEANUP_EVERY_MS) {
         lastCleanup = Date.now();
         await db.execute(sql`delete from rate_limits where expire is not null and expire < ${Date.now()}`);

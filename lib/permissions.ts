@@ -19,6 +19,11 @@ export const CAPABILITIES = [
   /** Caption, credit and alt text of a picture readers see (in a published or scheduled story). */
   'media.edit_live',
   'media.delete',
+  /** Post and edit one's own updates on a live blog one is a byline on (when editors allow). */
+  'live.post',
+  /** Start and end live coverage, post on any live blog, pin, delete any update, set polling. */
+  'live.manage',
+  'banner.manage',
   'users.manage',
   'sections.manage',
   /** The paper's name, tagline, description, logo and share image. */
@@ -35,6 +40,7 @@ const REPORTER: Capability[] = [
   'article.note',
   'media.upload',
   'media.edit',
+  'live.post',
   'account.own',
 ];
 const EDITOR: Capability[] = [
@@ -48,6 +54,8 @@ const EDITOR: Capability[] = [
   'article.share_preview',
   'media.edit_live',
   'media.delete',
+  'live.manage',
+  'banner.manage',
 ];
 const ADMIN: Capability[] = [...EDITOR, 'users.manage', 'sections.manage', 'settings.manage', 'audit.view'];
 

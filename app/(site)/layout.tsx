@@ -1,3 +1,4 @@
+import { BreakingBanner } from '@/components/site/breaking-banner';
 import { SiteFooter } from '@/components/site/site-footer';
 import { SiteHeader } from '@/components/site/site-header';
 
@@ -5,6 +6,7 @@ export default function SiteLayout({ children }: { children: React.ReactNode }) 
   return (
     <>
       <SiteHeader />
+      <BreakingBanner />
       <main id="main" className="wrap-anywhere mx-auto max-w-6xl px-4">
         {children}
       </main>

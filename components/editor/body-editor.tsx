@@ -14,16 +14,19 @@ type Props = {
   onChange: (doc: DocNode) => void;
   onReady: (editor: Editor) => void;
   onPickImage: () => void;
+  /** The text box's accessible name, when the page has more than one editor. */
+  label?: string;
+  compact?: boolean;
 };
 
 /** The story body in Tiptap, with a toolbar for the structures readers' pages support. */
-export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, onPickImage }: Props) {
+export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, onPickImage, label = 'Story text', compact = false }: Props) {
   const editor = useEditor({
     extensions: storyExtensions(previewUrl),
     content: initial,
     editable,
     immediatelyRender: false,
-    editorProps: { attributes: { class: 'article-body min-h-[24rem] rounded-b border border-rule p-4 focus:outline-none', 'aria-label': 'Story text', role: 'textbox', 'aria-multiline': 'true' } },
+    editorProps: { attributes: { class: `article-body ${compact ? 'min-h-[8rem]' : 'min-h-[24rem]'} rounded-b border border-rule p-4 focus:outline-none`, 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' } },
     onUpdate: ({ editor: e }) => {
       // A plain copy: ProseMirror's attribute objects have no prototype, which React's
       // server-action serializer would not send as data.

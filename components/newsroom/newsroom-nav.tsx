@@ -7,6 +7,7 @@ const LINKS: { href: string; label: string; capability?: Capability }[] = [
   { href: '/newsroom', label: 'Stories' },
   { href: '/newsroom/review', label: 'Review queue', capability: 'article.request_changes' },
   { href: '/newsroom/media', label: 'Media', capability: 'media.upload' },
+  { href: '/newsroom/banner', label: 'Breaking banner', capability: 'banner.manage' },
   { href: '/newsroom/users', label: 'People', capability: 'users.manage' },
   { href: '/newsroom/sections', label: 'Sections', capability: 'sections.manage' },
   { href: '/newsroom/settings', label: 'Settings', capability: 'settings.manage' },

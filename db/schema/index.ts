@@ -2,6 +2,7 @@ export * from './analytics';
 export * from './articles';
 export * from './audit';
 export * from './editorial';
+export * from './live';
 export * from './media';
 export * from './preview-links';
 export * from './reader-lists';

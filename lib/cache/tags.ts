@@ -16,4 +16,8 @@ export const cacheTags = {
   corrections: 'corrections',
   /** The paper's name, tagline, description, logo and share image (admins' Settings). */
   siteSettings: 'site-settings',
+  /** A live blog's updates and state: its page, older pages, permalinks, feed and poll answer. */
+  liveBlog: (articleId: string) => `live:${articleId}`,
+  /** The breaking-news line at the top of every reader page. */
+  breakingBanner: 'breaking-banner',
 } as const;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, gt, gte, lte, max, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, lte, max, or, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { db } from '@/db/client';
 import { articleRevisions, articles, readerListEntries, users } from '@/db/schema';
@@ -86,7 +86,7 @@ export async function buildSitemapFile(n: number, perFile = URLS_PER_SITEMAP): P
   return urlset(await storyEntries(from, Math.min(from + perFile, stories)));
 }
 
-/** Google News sitemap: stories first published in the last 48 hours (at most 1,000). */
+/** Google News sitemap: stories first published in the last 48 hours, and open live blogs (at most 1,000). */
 export async function buildNewsSitemap(): Promise<string> {
   'use cache';
   cacheLife('minutes');
@@ -95,7 +95,16 @@ export async function buildNewsSitemap(): Promise<string> {
     .select({ slug: articles.slug, headline: articleRevisions.headline, firstPublishedAt: articles.firstPublishedAt })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .where(and(isPublic(), gte(articles.publishedAt, sql`now() - interval '48 hours'`), gte(articles.firstPublishedAt, sql`now() - interval '48 hours'`)))
+    .where(
+      and(
+        isPublic(),
+        or(
+          and(gte(articles.publishedAt, sql`now() - interval '48 hours'`), gte(articles.firstPublishedAt, sql`now() - interval '48 hours'`)),
+          // A live blog is news for as long as its coverage is open.
+          sql`exists (select 1 from live_blogs where live_blogs.article_id = ${articles.id} and live_blogs.coverage_ended_at is null)`,
+        ),
+      ),
+    )
     .orderBy(desc(articles.publishedAt))
     .limit(1000);
   const site = await getSiteSettings();

@@ -66,15 +66,29 @@ export class Newsroom {
     return { response, saved: false, message: result?.message ?? `HTTP ${response.status}` };
   }
 
-  async publish(cookie: string, articleId: string): Promise<ActionResponse> {
+  /** Publish requires the version the editor saw (what was reviewed is what goes out). */
+  async publish(cookie: string, articleId: string, version: number): Promise<ActionResponse> {
     const response = await callAction({
       url: `${this.baseUrl}/newsroom/articles/${articleId}`,
       actionId: this.actionId(PUBLISHING_ACTIONS, 'publishAction'),
-      args: formArguments({ articleId }),
+      args: formArguments({ articleId, version: String(version) }),
       cookie,
     });
     const result = response.result as Result | undefined;
     if (!result?.ok) throw new Error(`Publishing failed (${response.status}): ${result?.message ?? 'no result'}`);
     return response;
+  }
+
+  /** A workflow button (Publish, Schedule, Unpublish…): its action, posted with the form's fields. */
+  async transition(cookie: string, articleId: string, exportName: string, fields: Record<string, string>): Promise<Result> {
+    const response = await callAction({
+      url: `${this.baseUrl}/newsroom/articles/${articleId}`,
+      actionId: this.actionId(PUBLISHING_ACTIONS, exportName),
+      args: formArguments({ articleId, ...fields }),
+      cookie,
+    });
+    const result = response.result as Result | undefined;
+    if (!result?.ok) throw new Error(`${exportName} failed (${response.status}): ${result?.message ?? 'no result'}`);
+    return result;
   }
 }

@@ -20,6 +20,7 @@ import { closeConnections, request } from './http';
 import { Newsroom } from './newsroom';
 import { doNewsroomWork } from './newsroom-work';
 import { startNginx, type StaticServer } from './nginx';
+import { startNginxProxy, type NginxProxy } from '../cluster/nginx-proxy';
 import { parseBenchOptions } from './options';
 import { explainReaderQueries } from './query-plans';
 import { measureHtml, measureJavaScript } from './page-weight';
@@ -27,6 +28,7 @@ import { measurePublishToVisible } from './publish-to-visible';
 import { formatFindings, formatMarkdown, formatTable, type Findings, type Row } from './report';
 import { firstVisitPaths, readerRoutes, searchQueries, writePathsFile, type ReaderRoute } from './routes';
 import { callAction, formArguments, readActionIds } from './server-actions';
+import { withCpuPerRequest } from './process-cpu';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -62,10 +64,12 @@ const rows: Row[] = [];
 const add = ({ gzip, ...measured }: Measured) => {
   rows.push({ ...measured, yardstick: gzip ? 'static-gzip' : 'static' });
   const { result } = measured;
-  log(`${measured.label} [${measured.server}]: ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`);
+  const cpu = result.cpuMsPerRequest === undefined ? '' : `, ${result.cpuMsPerRequest.toFixed(2)} CPU ms per request`;
+  log(`${measured.label} [${measured.server}]: ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms${cpu}`);
 };
 let bare: BareNext | undefined;
 let nginx: StaticServer | undefined;
+let proxy: NginxProxy | undefined;
 try {
   const facts = await readBenchFacts(server.databaseUrl);
   const rssStarted = rssMb(server.pid);
@@ -101,12 +105,13 @@ try {
   }
   if (selected('bare-next')) {
     await warm(bare.url(barePath));
-    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, fresh', result: await load(bare.url(barePath)) });
+    const bareLoad = (pid: number) => withCpuPerRequest(pid, () => load(bare!.url(barePath)));
+    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, fresh', result: await bareLoad(bare.pid) });
     // One server action, as in the issue's bare-app figures: does the framework itself slow down?
     const actionId = readActionIds(bare.distDir)('app/like/actions.ts', 'likeAction');
     const like = await callAction({ url: bare.url('/like'), actionId, args: formArguments({}) });
     if (like.status !== 200) throw new Error(`The bare app's action answered ${like.status}.`);
-    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, after one action', result: await load(bare.url(barePath)) });
+    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, after one action', result: await bareLoad(bare.pid) });
   }
   await bare.stop();
   bare = undefined;
@@ -115,6 +120,15 @@ try {
   await runWrk(wrk, { url: articleUrl, seconds: 2, connections: options.connections, threads: options.threads });
   log('Reader routes on the fresh server…');
   for (const route of readerRoutes(facts, 0)) if (selected(route.name)) add(await runReaderRoute(route, 'Masthead, fresh'));
+  if (selected('proxy')) {
+    // The shipped deploy/nginx.conf (micro-cache) in front of the app, on the next port up.
+    log('Home and article through deploy/nginx.conf…');
+    proxy = await startNginxProxy(nginxProgram, options.nginxPort + 1, [`127.0.0.1:${options.appPort}`]);
+    for (const [name, path] of [['home', '/'], ['article', `/articles/${facts.hotArticle.slug}`]] as const) {
+      await warm(proxy.url(path));
+      add({ name: `proxy-${name}`, label: `${name} through deploy/nginx.conf`, server: 'nginx micro-cache → Masthead', result: await load(proxy.url(path)) });
+    }
+  }
   const rssAfterFreshRuns = rssMb(server.pid);
 
   log('Newsroom work (the server becomes a used one)…');
@@ -124,12 +138,12 @@ try {
     const cookie = { Cookie: used.deskCookie };
     await settle();
     await expectOk(app('/newsroom/review'), 'Review', cookie);
-    add({ name: 'review-queue', label: 'review queue (signed-in editor)', server: 'Masthead, used', result: await load(app('/newsroom/review'), { headers: cookie }) });
+    add({ name: 'review-queue', label: 'review queue (signed-in editor)', server: 'Masthead, used', result: await withCpuPerRequest(server.pid, () => load(app('/newsroom/review'), { headers: cookie })) });
   }
   const notes: string[] = [];
   if (selected('autosave')) {
     await settle();
-    const result = await runAutosaveLoad(newsroom, used.editors, options.duration);
+    const result = await withCpuPerRequest(server.pid, () => runAutosaveLoad(newsroom, used.editors, options.duration));
     if (result.refused.length) notes.push(`Autosave refusals: ${[...new Set(result.refused)].join(' | ')}`);
     add({ name: 'autosave', label: `autosave (${used.editors.length} editors)`, server: 'Masthead, used', result });
   }
@@ -144,6 +158,20 @@ try {
     fields: { ...publisher.fields, sectionId: facts.section.id },
     sectionPath: facts.section.path,
   });
+  const second = used.editors[1];
+  const publishToVisibleThroughProxy =
+    proxy && second
+      ? await measurePublishToVisible({
+          newsroom,
+          baseUrl: proxy.url(''),
+          cookie: second.cookie,
+          articleId: second.articleId,
+          version: second.version,
+          fields: { ...second.fields, sectionId: facts.section.id },
+          sectionPath: facts.section.path,
+        })
+      : null;
+  if (publishToVisibleThroughProxy) log(`Publish to visible through deploy/nginx.conf: ${JSON.stringify(publishToVisibleThroughProxy)}`);
   const rssAfterNewsroomWork = rssMb(server.pid);
 
   log('Reader routes on the used server…');
@@ -178,6 +206,7 @@ try {
     rows: ordered,
     markdown: formatMarkdown(ordered),
     ...findings,
+    publishToVisibleThroughProxy,
     newsroomWork: { failedSignIns: used.failedSignIns, signIns: used.signIns, storiesStarted: used.storiesStarted, saves: used.saves },
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -185,6 +214,7 @@ try {
 } finally {
   await bare?.stop();
   await nginx?.stop();
+  await proxy?.stop();
   await server.stop();
   closeConnections();
   rmSync(scratch, { recursive: true, force: true });
@@ -198,7 +228,7 @@ async function runReaderRoute(route: ReaderRoute, serverLabel: string): Promise<
   await expectOk(app(route.paths?.at(-1) ?? route.path), route.gzip ? undefined : route.expect, headers);
   if (route.warm) await warm(url, headers);
   const pathsFile = route.paths?.length ? writePathsFile(scratch, route.name, route.paths) : undefined;
-  const result = await load(url, { headers, pathsFile });
+  const result = await withCpuPerRequest(server.pid, () => load(url, { headers, pathsFile }));
   const wrapped = route.paths && result.requests > route.paths.length ? ' (the list wrapped: later requests were repeats)' : '';
   const note = route.paths?.length ? `${result.requests} requests over ${route.paths.length} addresses${wrapped}` : undefined;
   return { name: route.name, label: route.label, server: serverLabel, result, gzip: route.gzip, note };

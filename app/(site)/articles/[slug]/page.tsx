@@ -6,6 +6,9 @@ import { MostPopular } from '@/components/site/most-popular';
 import { ShareLinks } from '@/components/site/share-links';
 import { StoryTeaser } from '@/components/site/story-teasers';
 import { ViewBeacon } from '@/components/site/view-beacon';
+import { LiveBlogStream, LiveStatus } from '@/components/site/live/live-blog-stream';
+import { liveBlogJsonLd } from '@/lib/live/live-structured-data';
+import { getLivePage, getReaderLiveBlog } from '@/lib/live/reader-live';
 import { absoluteUrl } from '@/lib/config';
 import { isoInSiteZone } from '@/lib/site-time';
 import { findRelatedArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
@@ -37,7 +40,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title,
     description,
-    alternates: { canonical: `/articles/${article.slug}` },
+    alternates: {
+      canonical: `/articles/${article.slug}`,
+      ...((await getReaderLiveBlog(article.id)) && { types: { 'application/rss+xml': `/articles/${article.slug}/feed.xml` } }),
+    },
     authors: article.bylines.map((byline) => ({ name: byline.name, url: `/authors/${byline.slug}` })),
     ...(await shareMetadata({
       title,
@@ -58,7 +64,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ArticlePage({ params }: Props) {
   const article = await getPublishedArticleBySlug((await params).slug);
   if (!article) notFound();
-  const related = await findRelatedArticles({ id: article.id, sectionId: article.sectionId });
+  const [related, live] = await Promise.all([findRelatedArticles({ id: article.id, sectionId: article.sectionId }), getReaderLiveBlog(article.id)]);
+  const livePage = live ? await getLivePage(article.id, null) : null;
+  const settings = await getSiteSettings();
+  const jsonLd = live && livePage ? liveBlogJsonLd(article, live, livePage.updates, settings) : newsArticleJsonLd(article, settings);
   const updated =
     article.updatedAt && article.updatedAt.getTime() - article.publishedAt.getTime() > UPDATED_AFTER_MS
       ? article.updatedAt
@@ -67,8 +76,10 @@ export default async function ArticlePage({ params }: Props) {
   return (
     <div className="grid gap-10 py-8 lg:grid-cols-[minmax(0,1fr)_20rem]">
       <article className="mx-auto w-full max-w-2xl">
-        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(newsArticleJsonLd(article, await getSiteSettings())) }} />
+        <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(jsonLd) }} />
+        {live && <LiveStatus blog={live} />}
         <ArticleView article={{ ...article, updatedAt: updated }}>
+          {live && livePage && <LiveBlogStream articleId={article.id} slug={article.slug} blog={live} page={livePage} />}
           <div className="mt-8 border-t border-rule pt-4">
             <ShareLinks url={absoluteUrl(`/articles/${article.slug}`)} title={article.headline} />
           </div>

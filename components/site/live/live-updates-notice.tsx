@@ -1,0 +1,74 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useEffect, useState, useTransition } from 'react';
+
+type Props = { articleId: string; latestSeq: number; version: number; pollSeconds: number };
+/**
+ * Re-renders the page from the server at an address naming the version wanted. A plain
+ * `router.refresh()` asks for the same address each time, which the browser may answer
+ * from its own cache (reader pages allow stale-while-revalidate), showing nothing new.
+ */
+function showVersion(router: ReturnType<typeof useRouter>, version: number) {
+  router.replace(`${window.location.pathname}?v=${version}`, { scroll: false });
+}
+
+type Answer = { latest: number; newUpdates: number; version: number; ended: boolean; pollSeconds: number };
+
+/**
+ * Asks the cached "updates since" endpoint at the interval the server sets, and offers
+ * "N new updates" for the reader to reveal (nothing moves under their eyes). Edits,
+ * deletions and the end of coverage are applied at once. Rendered again (with a new key)
+ * after each refresh, so it always counts from what the page shows.
+ */
+export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }: Props) {
+  const router = useRouter();
+  const [fresh, setFresh] = useState(0);
+  const [latestVersion, setLatestVersion] = useState(version);
+  const [pending, startTransition] = useTransition();
+
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    let wait = pollSeconds;
+    const refresh = (next: number) => startTransition(() => showVersion(router, next));
+    const check = async () => {
+      try {
+        const response = await fetch(`/api/live/${articleId}?since=${latestSeq}`);
+        if (response.status === 404) return; // withdrawn: stop asking
+        if (response.ok) {
+          const answer = (await response.json()) as Answer;
+          wait = Math.min(120, Math.max(5, answer.pollSeconds || pollSeconds));
+          if (answer.ended) return refresh(answer.version);
+          if (answer.newUpdates > 0) {
+            setFresh(answer.newUpdates);
+            setLatestVersion(answer.version);
+          } else if (answer.version !== version) refresh(answer.version);
+        }
+      } catch {
+        // Offline for a moment: ask again at the next turn.
+      }
+      if (!stopped) timer = setTimeout(check, wait * 1000);
+    };
+    timer = setTimeout(check, wait * 1000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [articleId, latestSeq, version, pollSeconds, router]);
+
+  const reveal = () => {
+    startTransition(() => showVersion(router, latestVersion));
+    document.getElementById('live-updates')?.scrollIntoView({ block: 'start' });
+  };
+
+  return (
+    <div aria-live="polite" className="sticky top-2 z-10 flex justify-center empty:hidden">
+      {fresh > 0 && (
+        <button type="button" onClick={reveal} disabled={pending} className="rounded-full bg-accent px-5 py-2 font-sans text-sm font-bold text-paper shadow-lg">
+          {pending ? 'Loading…' : `${fresh} new update${fresh === 1 ? '' : 's'}`}
+        </button>
+      )}
+    </div>
+  );
+}
