@@ -5,6 +5,7 @@ import { LiveStatus } from '@/components/site/live/live-blog-stream';
 import { LiveUpdateCard } from '@/components/site/live/live-update-card';
 import { getReaderLiveBlog, getReaderUpdate, updateTitle } from '@/lib/live/reader-live';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
+import { shareMetadata } from '@/lib/reader/share-metadata';
 
 export const instant = false;
 
@@ -28,7 +29,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const found = await load(params);
   if (!found) return { title: 'Update not found', robots: { index: false } };
   const title = `${updateTitle(found.update)} | ${found.article.headline}`;
-  return { title, description: found.update.bodyText.slice(0, 200), alternates: { canonical: `/articles/${found.article.slug}/updates/${found.update.id}` } };
+  const description = found.update.bodyText.slice(0, 200) || found.article.headline;
+  const path = `/articles/${found.article.slug}/updates/${found.update.id}`;
+  return { title, description, alternates: { canonical: path }, ...(await shareMetadata({ title, description, path })) };
 }
 
 /** One update's own address, to share or to cite. */
