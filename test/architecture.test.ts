@@ -26,6 +26,11 @@ describe('architecture', () => {
     expect(actionFiles.filter((f) => !f.startsWith('lib/actions/'))).toEqual([]);
   });
 
+  it('domain code never imports the action layer (actions call the domain, not the reverse)', () => {
+    const offenders = APP_CODE.filter((f) => f.startsWith('lib/') && !f.startsWith('lib/actions/')).filter((f) => imports(f).some((spec) => spec.startsWith('@/lib/actions/')));
+    expect(offenders).toEqual([]);
+  });
+
   it('the cache never imports reader code (readers subscribe to expiries instead)', () => {
     const offenders = APP_CODE.filter((f) => f.startsWith('lib/cache/')).filter((f) => imports(f).some((spec) => spec.startsWith('@/lib/reader/')));
     expect(offenders).toEqual([]);

@@ -37,7 +37,7 @@ describe('the reader body renderer, fed every XSS payload in the lists', () => {
       });
       assertInert(renderToStaticMarkup(<ArticleBody doc={doc} />));
     }
-  });
+  }, 180_000);
 
   it('keeps the words people typed', () => {
     const doc = sanitizeDocument({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '<script>alert("x")</script> & "quotes"' }] }] });

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { DocNode } from '@/db/schema';
 import type { ReaderImage } from '@/lib/reader/images';
 import { ReaderFigure } from './reader-image';
+import { safeLinkHref } from '@/lib/content/links';
 
 type Images = Record<string, ReaderImage>;
 
@@ -17,16 +18,6 @@ export function ArticleBody({ doc, images = {} }: { doc: DocNode; images?: Image
 
 function renderChildren(node: DocNode, images: Images): ReactNode[] {
   return (node.content ?? []).map((child, i) => renderNode(child, i, images));
-}
-
-export function safeHref(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value);
-    return ['http:', 'https:', 'mailto:'].includes(url.protocol) ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function renderNode(node: DocNode, key: number, images: Images): ReactNode {
@@ -71,7 +62,7 @@ function renderText(node: DocNode, key: number): ReactNode {
     if (mark.type === 'bold') result = <strong>{result}</strong>;
     else if (mark.type === 'italic') result = <em>{result}</em>;
     else if (mark.type === 'link') {
-      const href = safeHref(mark.attrs?.href);
+      const href = safeLinkHref(mark.attrs?.href);
       if (href) result = <a href={href} rel="noopener noreferrer nofollow">{result}</a>;
     }
   }

@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { keepEditing, stopEditing, takeOverEditing } from '@/lib/workflow/edit-lock';
+import { keepEditing, takeOverEditing } from '@/lib/workflow/edit-lock';
 import { restoreRevision } from '@/lib/workflow/history';
 import { addNote } from '@/lib/workflow/notes';
 import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
@@ -66,14 +66,6 @@ export const takeOverAction = defineAction({
   input: z.object({ articleId }),
   async run({ articleId }, { user, ip }) {
     return { ok: true, message: 'You are editing this story now.', data: await takeOverEditing(user, articleId, ip) };
-  },
-});
-
-export const stopEditingAction = defineAction({
-  capability: 'article.edit.own',
-  input: z.object({ articleId }),
-  async run({ articleId }, { user }) {
-    await stopEditing(user, articleId);
   },
 });
 

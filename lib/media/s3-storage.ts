@@ -1,17 +1,8 @@
 import 'server-only';
+import type { S3Settings } from '@/lib/config';
 import { DeleteObjectCommand, GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { contentTypeOfKey } from './local-disk-storage';
 import { MEDIA_KEY_PATTERN, type MediaStorage } from './storage';
-
-export type S3Settings = {
-  bucket: string;
-  region: string;
-  endpoint?: string;
-  accessKeyId?: string;
-  secretAccessKey?: string;
-  forcePathStyle: boolean;
-  prefix: string;
-};
 
 /** Media in S3-compatible object storage (AWS S3, MinIO, R2…), one object per key. */
 export function s3Storage(settings: S3Settings): MediaStorage {

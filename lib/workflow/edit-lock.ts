@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { articles, notifications, users, type Article } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -75,12 +75,4 @@ export async function takeOverEditing(actor: Actor, articleId: string, ip: strin
     }
     return presenceOf(updated!, actor.id);
   });
-}
-
-/** Lets go of the story when its editor page closes. */
-export async function stopEditing(actor: Actor, articleId: string): Promise<void> {
-  await db
-    .update(articles)
-    .set({ lockUserId: null, lockAcquiredAt: null, lockHeartbeatAt: null })
-    .where(and(eq(articles.id, articleId), eq(articles.lockUserId, actor.id)));
 }

@@ -77,4 +77,17 @@ export class Newsroom {
     if (!result?.ok) throw new Error(`Publishing failed (${response.status}): ${result?.message ?? 'no result'}`);
     return response;
   }
+
+  /** A workflow button (Publish, Schedule, Unpublish…): its action, posted with the form's fields. */
+  async transition(cookie: string, articleId: string, exportName: string, fields: Record<string, string>): Promise<Result> {
+    const response = await callAction({
+      url: `${this.baseUrl}/newsroom/articles/${articleId}`,
+      actionId: this.actionId(PUBLISHING_ACTIONS, exportName),
+      args: formArguments({ articleId, ...fields }),
+      cookie,
+    });
+    const result = response.result as Result | undefined;
+    if (!result?.ok) throw new Error(`${exportName} failed (${response.status}): ${result?.message ?? 'no result'}`);
+    return result;
+  }
 }

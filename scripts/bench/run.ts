@@ -20,6 +20,7 @@ import { closeConnections, request } from './http';
 import { Newsroom } from './newsroom';
 import { doNewsroomWork } from './newsroom-work';
 import { startNginx, type StaticServer } from './nginx';
+import { startNginxProxy, type NginxProxy } from '../cluster/nginx-proxy';
 import { parseBenchOptions } from './options';
 import { explainReaderQueries } from './query-plans';
 import { measureHtml, measureJavaScript } from './page-weight';
@@ -66,6 +67,7 @@ const add = ({ gzip, ...measured }: Measured) => {
 };
 let bare: BareNext | undefined;
 let nginx: StaticServer | undefined;
+let proxy: NginxProxy | undefined;
 try {
   const facts = await readBenchFacts(server.databaseUrl);
   const rssStarted = rssMb(server.pid);
@@ -115,6 +117,15 @@ try {
   await runWrk(wrk, { url: articleUrl, seconds: 2, connections: options.connections, threads: options.threads });
   log('Reader routes on the fresh server…');
   for (const route of readerRoutes(facts, 0)) if (selected(route.name)) add(await runReaderRoute(route, 'Masthead, fresh'));
+  if (selected('proxy')) {
+    // The shipped deploy/nginx.conf (micro-cache) in front of the app, on the next port up.
+    log('Home and article through deploy/nginx.conf…');
+    proxy = await startNginxProxy(nginxProgram, options.nginxPort + 1, [`127.0.0.1:${options.appPort}`]);
+    for (const [name, path] of [['home', '/'], ['article', `/articles/${facts.hotArticle.slug}`]] as const) {
+      await warm(proxy.url(path));
+      add({ name: `proxy-${name}`, label: `${name} through deploy/nginx.conf`, server: 'nginx micro-cache → Masthead', result: await load(proxy.url(path)) });
+    }
+  }
   const rssAfterFreshRuns = rssMb(server.pid);
 
   log('Newsroom work (the server becomes a used one)…');
@@ -144,6 +155,20 @@ try {
     fields: { ...publisher.fields, sectionId: facts.section.id },
     sectionPath: facts.section.path,
   });
+  const second = used.editors[1];
+  const publishToVisibleThroughProxy =
+    proxy && second
+      ? await measurePublishToVisible({
+          newsroom,
+          baseUrl: proxy.url(''),
+          cookie: second.cookie,
+          articleId: second.articleId,
+          version: second.version,
+          fields: { ...second.fields, sectionId: facts.section.id },
+          sectionPath: facts.section.path,
+        })
+      : null;
+  if (publishToVisibleThroughProxy) log(`Publish to visible through deploy/nginx.conf: ${JSON.stringify(publishToVisibleThroughProxy)}`);
   const rssAfterNewsroomWork = rssMb(server.pid);
 
   log('Reader routes on the used server…');
@@ -178,6 +203,7 @@ try {
     rows: ordered,
     markdown: formatMarkdown(ordered),
     ...findings,
+    publishToVisibleThroughProxy,
     newsroomWork: { failedSignIns: used.failedSignIns, signIns: used.signIns, storiesStarted: used.storiesStarted, saves: used.saves },
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -185,6 +211,7 @@ try {
 } finally {
   await bare?.stop();
   await nginx?.stop();
+  await proxy?.stop();
   await server.stop();
   closeConnections();
   rmSync(scratch, { recursive: true, force: true });

@@ -1,22 +1,12 @@
-import type { Metadata } from 'next';
-import { TagStories, tagMetadata } from '@/components/site/lists/tag-stories';
-import { findPrerenderSlugs } from '@/lib/reader/taxonomy';
+import { listMetadata, listStaticParams, ReaderListPage, type ListRouteProps } from '@/components/site/lists/reader-list-page';
 
 // A first visit to an address not prerendered waits for the whole page, which is then cached
 // (classic ISR), rather than streaming into a skeleton.
 export const instant = false;
 
-type Props = { params: Promise<{ slug: string }> };
+export const generateStaticParams = () => listStaticParams('tags', { paged: false });
+export const generateMetadata = (props: ListRouteProps) => listMetadata('tags', props);
 
-export async function generateStaticParams() {
-  const params = (await findPrerenderSlugs('tags')).map((slug) => ({ slug }));
-  return params.length > 0 ? params : [{ slug: 'none' }];
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return tagMetadata((await params).slug, 1);
-}
-
-export default async function TagPage({ params }: Props) {
-  return <TagStories slug={(await params).slug} page={1} />;
+export default function TagPage(props: ListRouteProps) {
+  return <ReaderListPage kind="tags" {...props} />;
 }

@@ -1,30 +1,12 @@
-import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
-import { SectionStories, sectionMetadata } from '@/components/site/lists/section-stories';
-import { pageFromParam } from '@/components/site/lists/page-params';
-import { findSections } from '@/lib/reader/taxonomy';
+import { listMetadata, listStaticParams, ReaderListPage, type ListRouteProps } from '@/components/site/lists/reader-list-page';
 
 // A first visit to an address not prerendered waits for the whole page, which is then cached
 // (classic ISR), rather than streaming into a skeleton.
 export const instant = false;
 
-type Props = { params: Promise<{ slug: string; page: string }> };
+export const generateStaticParams = () => listStaticParams('sections', { paged: true });
+export const generateMetadata = (props: ListRouteProps) => listMetadata('sections', props);
 
-// Reached through the proxy's rewrite of `?page=N`, so every page is cached like page 1.
-// Both params are listed: with only the page known, Next would render each visit afresh.
-export async function generateStaticParams() {
-  const params = (await findSections()).map((section) => ({ slug: section.slug, page: '2' }));
-  return params.length > 0 ? params : [{ slug: 'none', page: '2' }];
-}
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug, page } = await params;
-  return sectionMetadata(slug, pageFromParam(page) ?? 1);
-}
-
-export default async function SectionPageN({ params }: Props) {
-  const { slug, page } = await params;
-  const number = pageFromParam(page);
-  if (!number) notFound();
-  return <SectionStories slug={slug} page={number} />;
+export default function SectionPageN(props: ListRouteProps) {
+  return <ReaderListPage kind="sections" {...props} />;
 }
