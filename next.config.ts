@@ -20,9 +20,14 @@ const nextConfig: NextConfig = {
   // story answers 404 (with Partial Prefetching it would stream into a 200 shell).
   partialPrefetching: false,
   poweredByHeader: false,
-  // The stylesheet is small: inline it rather than make the first paint wait for a request.
+  // Off: Next would hash every page it sends (an FNV-1a loop in JavaScript over the whole
+  // HTML) on every request, the largest single cost of a cache hit, and one that grew
+  // fourfold once a server action had run (docs/performance.md). A CDN or nginx in front
+  // can make ETags; browsers revalidate reader pages through the CDN anyway.
+  generateEtags: false,
+  // The stylesheet is not inlined: inlined, its 27 KB went into every page three times (the
+  // <style> element and twice in the RSC payload); as a file it is fetched once and cached.
   experimental: {
-    inlineCss: true,
     // A long story's body, as the editor's JSON, can pass Next's default 1 MB per action.
     serverActions: { bodySizeLimit: '4mb' },
     // Next copies a request's body into memory for the proxy, by default up to 10 MB. The

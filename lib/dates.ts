@@ -29,11 +29,22 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-function partsOf(date: Date, timeZone: string): Parts {
+// formatToParts is slow (tens of µs on a busy server) and a page formats each story's time
+// three times (the text, and the day and time of `datetime`); the same few hundred
+// publication times recur on every render, so the parts are remembered, within a bound.
+const MAX_REMEMBERED_PARTS = 5_000;
+const rememberedParts = new Map<string, Readonly<Parts>>();
+
+function partsOf(date: Date, timeZone: string): Readonly<Parts> {
+  const key = `${timeZone} ${date.getTime()}`;
+  const known = rememberedParts.get(key);
+  if (known) return known;
   const parts = {} as Parts;
   for (const part of formatterFor(timeZone).formatToParts(date)) {
     if (part.type !== 'literal') parts[part.type as keyof Parts] = part.value;
   }
+  if (rememberedParts.size >= MAX_REMEMBERED_PARTS) rememberedParts.delete(rememberedParts.keys().next().value!);
+  rememberedParts.set(key, parts);
   return parts;
 }
 

@@ -53,9 +53,10 @@ export default async function HomePage() {
             </Link>
           </h2>
           <div className="mt-4 grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
-            {section.stories.map((story, i) =>
-              i === 0 ? <StoryTeaser key={story.id} story={story} /> : <StoryTeaser key={story.id} story={story} showImage={false} />,
-            )}
+            {/* The heading names the section; the first story carries the picture and byline. */}
+            {section.stories.map((story, i) => (
+              <StoryTeaser key={story.id} story={story} showSection={false} showImage={i === 0} showMeta={i === 0} />
+            ))}
           </div>
         </section>
       ))}

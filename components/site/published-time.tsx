@@ -2,10 +2,5 @@ import { formatPublishedTime, isoInSiteZone } from '@/lib/site-time';
 
 /** An absolute time in the site's zone, machine-readable in `datetime`. */
 export function PublishedTime({ date }: { date: Date }) {
-  const text = formatPublishedTime(date);
-  return (
-    <time dateTime={isoInSiteZone(date)} title={text}>
-      {text}
-    </time>
-  );
+  return <time dateTime={isoInSiteZone(date)}>{formatPublishedTime(date)}</time>;
 }

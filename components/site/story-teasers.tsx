@@ -44,8 +44,18 @@ export function LeadStory({ story }: { story: ArticleSummary }) {
   );
 }
 
+type TeaserProps = {
+  story: ArticleSummary;
+  showImage?: boolean;
+  eager?: boolean;
+  /** The section's name above the headline; off under a heading that already names it. */
+  showSection?: boolean;
+  /** Byline and time; off for the smaller stories of a home-page section block. */
+  showMeta?: boolean;
+};
+
 /** A story with a small picture, for grids of top stories and sections. */
-export function StoryTeaser({ story, showImage = true, eager = false }: { story: ArticleSummary; showImage?: boolean; eager?: boolean }) {
+export function StoryTeaser({ story, showImage = true, eager = false, showSection = true, showMeta = true }: TeaserProps) {
   return (
     <article>
       {showImage && story.hero && (
@@ -53,12 +63,12 @@ export function StoryTeaser({ story, showImage = true, eager = false }: { story:
           <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 340px, (min-width: 640px) 50vw, 100vw" eager={eager} className="h-auto w-full" />
         </Link>
       )}
-      <Kicker story={story} />
-      <h3 className="mt-1 font-serif text-xl leading-snug font-semibold">
+      {showSection && <Kicker story={story} />}
+      <h3 className={`${showSection ? 'mt-1 ' : ''}font-serif text-xl leading-snug font-semibold`}>
         <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
       </h3>
       {story.deck && <p className="mt-2 line-clamp-3 font-serif text-base text-muted">{story.deck}</p>}
-      <Meta story={story} />
+      {showMeta && <Meta story={story} />}
     </article>
   );
 }

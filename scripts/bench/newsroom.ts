@@ -66,11 +66,12 @@ export class Newsroom {
     return { response, saved: false, message: result?.message ?? `HTTP ${response.status}` };
   }
 
-  async publish(cookie: string, articleId: string): Promise<ActionResponse> {
+  /** Publish requires the version the editor saw (what was reviewed is what goes out). */
+  async publish(cookie: string, articleId: string, version: number): Promise<ActionResponse> {
     const response = await callAction({
       url: `${this.baseUrl}/newsroom/articles/${articleId}`,
       actionId: this.actionId(PUBLISHING_ACTIONS, 'publishAction'),
-      args: formArguments({ articleId }),
+      args: formArguments({ articleId, version: String(version) }),
       cookie,
     });
     const result = response.result as Result | undefined;

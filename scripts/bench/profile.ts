@@ -7,16 +7,19 @@
  *
  *   npm run bench:profile -- [--path /articles/…] [--duration 8] [--connections 32] [--skip-build]
  *                            [--database masthead_bench_… --reuse-data] [--port 3105]
+ *                            [--cold]   (a different archive story each request: cold renders)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startProductionServer } from '../lib/production-server';
-import { HOT_ARTICLE } from './bench-data';
+import { HOT_ARTICLE, readBenchFacts } from './bench-data';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from './cpu-profile';
 import { closeConnections, request } from './http';
 import { Newsroom } from './newsroom';
+import { coldArticlePaths, writePathsFile } from './routes';
+import { withCpuPerRequest } from './process-cpu';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     'skip-build': { type: 'boolean', default: false },
     database: { type: 'string', default: 'masthead_bench_profile' },
     'reuse-data': { type: 'boolean', default: false },
+    cold: { type: 'boolean', default: false },
   },
 });
 if (!/^masthead_bench_\w+$/.test(values.database)) throw new Error('--database must start with masthead_bench_.');
@@ -57,12 +61,17 @@ try {
   const first = await request(url);
   if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
   await runWrk(wrk, { url, seconds: 2, connections, threads: 2 }); // the JIT warms up
+  // --cold: each window walks its own share of archive stories far down the bench's list
+  // (the bench's runs reach its first few thousand), so every request is a first render.
+  const coldPaths = values.cold ? coldArticlePaths((await readBenchFacts(server.databaseUrl)).archiveStories, 1, 50_000).slice(20_000) : [];
+  const coldShare = Math.floor(coldPaths.length / 3);
   const measure = async (name: string) => {
     const fromUs = now();
-    const load = await runWrk(wrk, { url, seconds, connections, threads: 2 });
+    const pathsFile = values.cold ? writePathsFile(outDir, `window-${windows.length}`, coldPaths.slice(windows.length * coldShare, (windows.length + 1) * coldShare)) : undefined;
+    const load = await withCpuPerRequest(server.pid, () => runWrk(wrk, { url, seconds, connections, threads: 2, pathsFile }));
     const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
     windows.push({ name, load, fromUs, toUs: now(), rssMb });
-    log(`${name}: ${Math.round(load.perSecond)} req/s`);
+    log(`${name}: ${Math.round(load.perSecond)} req/s, ${load.cpuMsPerRequest.toFixed(2)} CPU ms per request`);
   };
   await measure('fresh');
   await measure('fresh, again (control)');
@@ -80,12 +89,13 @@ const summaries = windows.map((w) => ({ ...w, summary: summarizeProfile(profile,
 
 const perRequest = (ms: number, load: LoadResult) => (ms / load.requests) * 1000;
 const µs = (value: number) => `${value.toFixed(0).padStart(6)} µs`;
-const lines: string[] = [`Page ${values.path}, wrk -t2 -c${connections} -d${seconds}s, load average ${loadavg()[0]!.toFixed(1)} at the end.`];
+const lines: string[] = [`Page ${values.cold ? 'a different archive story each request (cold renders)' : values.path}, wrk -t2 -c${connections} -d${seconds}s, load average ${loadavg()[0]!.toFixed(1)} at the end.`];
 for (const { name, load, summary, rssMb } of summaries) {
   lines.push(
     '',
     `${name}: ${Math.round(load.perSecond)} req/s, p50 ${load.p50Ms.toFixed(1)} ms, p99 ${load.p99Ms.toFixed(1)} ms, ${load.requests} requests; ` +
-      `busy ${Math.round(summary.busyMs)} ms (${perRequest(summary.busyMs, load).toFixed(0)} µs per request), idle ${Math.round(summary.idleMs)} ms; RSS ${rssMb} MB`,
+      `busy ${Math.round(summary.busyMs)} ms (${perRequest(summary.busyMs, load).toFixed(0)} µs per request), idle ${Math.round(summary.idleMs)} ms; ` +
+      `CPU ${(load.cpuMsPerRequest ?? 0).toFixed(2)} ms per request; RSS ${rssMb} MB`,
     '  top self time by function (share of busy time, per request):',
     ...summary.functions.slice(0, 15).map((f) => `    ${(f.share * 100).toFixed(1).padStart(5)} %  ${µs(perRequest(f.ms, load))}  ${f.name}`),
     '  by file:',

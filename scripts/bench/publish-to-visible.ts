@@ -25,9 +25,9 @@ export async function measurePublishToVisible({ newsroom, baseUrl, cookie, artic
   // Letters and digits only, so the HTML shows it exactly as written.
   const headline = `Bench check ${Date.now().toString(36)} harbour ferry timetable changes`;
   const saved = await newsroom.save(cookie, articleId, version, { ...fields, headline, slug: '' }, 'save');
-  if (!saved.saved) throw new Error(`Saving the story to publish failed: ${saved.message}`);
+  if (!saved.saved || saved.version === undefined) throw new Error(`Saving the story to publish failed: ${saved.message}`);
   const started = performance.now();
-  const published = await newsroom.publish(cookie, articleId);
+  const published = await newsroom.publish(cookie, articleId, saved.version);
   const actionMs = published.ms;
   const visible = (path: string) => waitFor(`${baseUrl}${path}`, headline, started);
   const [articleMs, homeMs, sectionMs] = await Promise.all([visible(`/articles/${saved.slug}`), visible('/'), visible(sectionPath)]);

@@ -23,8 +23,11 @@ export function ratio(row: Row, rows: Row[]): string {
   return times < 1.5 ? `${(1 / times).toFixed(2)}×` : `1/${whole(times)}`;
 }
 
+/** The server's CPU time per request (not measured for nginx, whose work is in its workers). */
+const cpu = (row: Row) => (row.result.cpuMsPerRequest === undefined ? '—' : row.result.cpuMsPerRequest.toFixed(2));
+
 export function formatTable(rows: Row[]): string {
-  const header = ['route', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'bytes/resp', 'vs static'];
+  const header = ['route', 'server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'bytes/resp', 'vs static', 'CPU ms/req'];
   const body = rows.map((row) => [
     row.label,
     row.server,
@@ -34,19 +37,20 @@ export function formatTable(rows: Row[]): string {
     whole(row.result.statusErrors + row.result.socketErrors),
     whole(row.result.bytesPerResponse),
     ratio(row, rows),
+    cpu(row),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...body.map((cells) => cells[i]!.length)));
-  const numeric = new Set([2, 3, 4, 5, 6, 7]);
+  const numeric = new Set([2, 3, 4, 5, 6, 7, 8]);
   const line = (cells: string[]) => cells.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 /** The same table in Markdown, for docs/performance.md. */
 export function formatMarkdown(rows: Row[]): string {
-  const lines = ['| route | server | req/s | p50 ms | p99 ms | errors | bytes/resp | vs static |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  const lines = ['| route | server | req/s | p50 ms | p99 ms | errors | bytes/resp | vs static | CPU ms/req |', '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
   for (const row of rows) {
     const errors = row.result.statusErrors + row.result.socketErrors;
-    lines.push(`| ${row.label} | ${row.server} | ${whole(row.result.perSecond)} | ${ms(row.result.p50Ms)} | ${ms(row.result.p99Ms)} | ${whole(errors)} | ${whole(row.result.bytesPerResponse)} | ${ratio(row, rows)} |`);
+    lines.push(`| ${row.label} | ${row.server} | ${whole(row.result.perSecond)} | ${ms(row.result.p50Ms)} | ${ms(row.result.p99Ms)} | ${whole(errors)} | ${whole(row.result.bytesPerResponse)} | ${ratio(row, rows)} | ${cpu(row)} |`);
   }
   return lines.join('\n');
 }

@@ -28,6 +28,7 @@ import { measurePublishToVisible } from './publish-to-visible';
 import { formatFindings, formatMarkdown, formatTable, type Findings, type Row } from './report';
 import { firstVisitPaths, readerRoutes, searchQueries, writePathsFile, type ReaderRoute } from './routes';
 import { callAction, formArguments, readActionIds } from './server-actions';
+import { withCpuPerRequest } from './process-cpu';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -63,7 +64,8 @@ const rows: Row[] = [];
 const add = ({ gzip, ...measured }: Measured) => {
   rows.push({ ...measured, yardstick: gzip ? 'static-gzip' : 'static' });
   const { result } = measured;
-  log(`${measured.label} [${measured.server}]: ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms`);
+  const cpu = result.cpuMsPerRequest === undefined ? '' : `, ${result.cpuMsPerRequest.toFixed(2)} CPU ms per request`;
+  log(`${measured.label} [${measured.server}]: ${Math.round(result.perSecond)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms${cpu}`);
 };
 let bare: BareNext | undefined;
 let nginx: StaticServer | undefined;
@@ -103,12 +105,13 @@ try {
   }
   if (selected('bare-next')) {
     await warm(bare.url(barePath));
-    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, fresh', result: await load(bare.url(barePath)) });
+    const bareLoad = (pid: number) => withCpuPerRequest(pid, () => load(bare!.url(barePath)));
+    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, fresh', result: await bareLoad(bare.pid) });
     // One server action, as in the issue's bare-app figures: does the framework itself slow down?
     const actionId = readActionIds(bare.distDir)('app/like/actions.ts', 'likeAction');
     const like = await callAction({ url: bare.url('/like'), actionId, args: formArguments({}) });
     if (like.status !== 200) throw new Error(`The bare app's action answered ${like.status}.`);
-    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, after one action', result: await load(bare.url(barePath)) });
+    add({ name: 'bare-next', label: 'article markup, bare Next', server: 'bare Next, after one action', result: await bareLoad(bare.pid) });
   }
   await bare.stop();
   bare = undefined;
@@ -135,12 +138,12 @@ try {
     const cookie = { Cookie: used.deskCookie };
     await settle();
     await expectOk(app('/newsroom/review'), 'Review', cookie);
-    add({ name: 'review-queue', label: 'review queue (signed-in editor)', server: 'Masthead, used', result: await load(app('/newsroom/review'), { headers: cookie }) });
+    add({ name: 'review-queue', label: 'review queue (signed-in editor)', server: 'Masthead, used', result: await withCpuPerRequest(server.pid, () => load(app('/newsroom/review'), { headers: cookie })) });
   }
   const notes: string[] = [];
   if (selected('autosave')) {
     await settle();
-    const result = await runAutosaveLoad(newsroom, used.editors, options.duration);
+    const result = await withCpuPerRequest(server.pid, () => runAutosaveLoad(newsroom, used.editors, options.duration));
     if (result.refused.length) notes.push(`Autosave refusals: ${[...new Set(result.refused)].join(' | ')}`);
     add({ name: 'autosave', label: `autosave (${used.editors.length} editors)`, server: 'Masthead, used', result });
   }
@@ -225,7 +228,7 @@ async function runReaderRoute(route: ReaderRoute, serverLabel: string): Promise<
   await expectOk(app(route.paths?.at(-1) ?? route.path), route.gzip ? undefined : route.expect, headers);
   if (route.warm) await warm(url, headers);
   const pathsFile = route.paths?.length ? writePathsFile(scratch, route.name, route.paths) : undefined;
-  const result = await load(url, { headers, pathsFile });
+  const result = await withCpuPerRequest(server.pid, () => load(url, { headers, pathsFile }));
   const wrapped = route.paths && result.requests > route.paths.length ? ' (the list wrapped: later requests were repeats)' : '';
   const note = route.paths?.length ? `${result.requests} requests over ${route.paths.length} addresses${wrapped}` : undefined;
   return { name: route.name, label: route.label, server: serverLabel, result, gzip: route.gzip, note };

@@ -17,6 +17,8 @@ export type LoadResult = {
   /** Connect, read and write errors and timeouts. */
   socketErrors: number;
   bytesPerResponse: number;
+  /** The server process's CPU time per request, when the bench watched it (process-cpu.ts). */
+  cpuMsPerRequest?: number;
 };
 
 export type WrkRun = {
