@@ -1,16 +1,17 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useEffect, useState, useTransition } from 'react';
+import { useEffect, useState } from 'react';
 
 type Props = { articleId: string; latestSeq: number; version: number; pollSeconds: number };
 /**
- * Re-renders the page from the server at an address naming the version wanted. A plain
- * `router.refresh()` asks for the same address each time, which the browser may answer
- * from its own cache (reader pages allow stale-while-revalidate), showing nothing new.
+ * Loads the page again at an address naming the version wanted. A plain `router.refresh()`
+ * asks for the same address, which the browser may answer from its own cache (reader pages
+ * allow stale-while-revalidate); a client-side `router.replace` to `?v=N` was answered from
+ * the router's own cache (the page reads no search params), so nothing new showed either.
+ * The server caches the page by its path, so the new address costs no extra render.
  */
-function showVersion(router: ReturnType<typeof useRouter>, version: number) {
-  router.replace(`${window.location.pathname}?v=${version}`, { scroll: false });
+function showVersion(version: number, hash = '') {
+  window.location.replace(`${window.location.pathname}?v=${version}${hash}`);
 }
 
 type Answer = { latest: number; newUpdates: number; version: number; ended: boolean; pollSeconds: number };
@@ -22,16 +23,15 @@ type Answer = { latest: number; newUpdates: number; version: number; ended: bool
  * after each refresh, so it always counts from what the page shows.
  */
 export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }: Props) {
-  const router = useRouter();
   const [fresh, setFresh] = useState(0);
   const [latestVersion, setLatestVersion] = useState(version);
-  const [pending, startTransition] = useTransition();
+  const [pending, setPending] = useState(false);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     let wait = pollSeconds;
-    const refresh = (next: number) => startTransition(() => showVersion(router, next));
+    const refresh = (next: number) => showVersion(next);
     const check = async () => {
       try {
         const response = await fetch(`/api/live/${articleId}?since=${latestSeq}`);
@@ -55,11 +55,11 @@ export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }
       stopped = true;
       clearTimeout(timer);
     };
-  }, [articleId, latestSeq, version, pollSeconds, router]);
+  }, [articleId, latestSeq, version, pollSeconds]);
 
   const reveal = () => {
-    startTransition(() => showVersion(router, latestVersion));
-    document.getElementById('live-updates')?.scrollIntoView({ block: 'start' });
+    setPending(true);
+    showVersion(latestVersion, '#live-updates');
   };
 
   return (
