@@ -10,6 +10,7 @@ import { noticePageHtml } from '@/lib/reader/notice-page';
 import { takeSearchAllowance } from '@/lib/reader/search-throttle';
 import { withdrawnPageHtml } from '@/lib/reader/withdrawn-page';
 import { newsroomContentSecurityPolicy } from '@/lib/security-headers';
+import { siteNameForNotices } from '@/lib/settings/site-name-for-notices';
 
 const LIST_PAGE = /^\/(sections|authors|tags)\/([^/]+)(?:\/page\/(\d+))?$/;
 const ARTICLE = /^\/articles\/([^/]+)(\/og\.png)?$/;
@@ -67,6 +68,7 @@ async function limitSearches(request: NextRequest) {
   if (allowance.ok) return NextResponse.next();
   const wait = allowance.retryAfterSeconds;
   const html = noticePageHtml({
+    siteName: await siteNameForNotices(),
     title: 'Too many searches',
     heading: 'Too many searches at once',
     messageHtml: `So many searches came from your network in the last minute that we have paused them for a moment. Please try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}. Meanwhile, the <a href="/">front page</a> has today’s stories.`,
@@ -114,7 +116,7 @@ async function readerRouting(request: NextRequest) {
     }
     if (answer.kind === 'gone') {
       if (card) return new NextResponse('Not found', { status: 404 });
-      return new NextResponse(withdrawnPageHtml(), {
+      return new NextResponse(withdrawnPageHtml(await siteNameForNotices()), {
         status: 410,
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60' },
       });

@@ -1,6 +1,11 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { network } from '@/lib/config';
+import { db } from '@/db/client';
+import { siteSettings } from '@/db/schema';
+import { expireTags } from '@/lib/cache/expire';
+import { tellExpiryListeners } from '@/lib/cache/expiry-listeners';
+import { cacheTags } from '@/lib/cache/tags';
+import { network, site } from '@/lib/config';
 import { proxy } from '@/proxy';
 import { createArticle, createSection, createTag, createUser, unique } from '@/test/factories';
 
@@ -103,5 +108,32 @@ describe('preview links', () => {
     expect(policy).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  });
+});
+
+describe("the proxy's own pages", () => {
+  afterAll(async () => {
+    await db.delete(siteSettings);
+    await expireTags(cacheTags.siteSettings);
+  });
+
+  it('carry the paper\'s name from Settings, and follow a rename', async () => {
+    const withdrawn = await createArticle({ status: 'unpublished' });
+    // Made by the fixtures, not the workflow: say so, as the workflow's cache expiry does.
+    tellExpiryListeners([cacheTags.publishedLists]);
+    await db.delete(siteSettings);
+    await expireTags(cacheTags.siteSettings);
+    const gone = await visit(`/articles/${withdrawn.slug}`);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toContain(`<header><a href="/">${site.name}</a></header>`);
+
+    const name = `The Harbour Light ${unique()}`;
+    await db.insert(siteSettings).values({ key: 'name', value: name });
+    // Remembered: the proxy does not read the database for every such page.
+    expect(await (await visit(`/articles/${withdrawn.slug}`)).text()).toContain(`<header><a href="/">${site.name}</a></header>`);
+    await expireTags(cacheTags.siteSettings); // what saving Settings does
+    const renamed = await (await visit(`/articles/${withdrawn.slug}`)).text();
+    expect(renamed).toContain(`<header><a href="/">${name}</a></header>`);
+    expect(renamed).toContain(`<title>Story withdrawn | ${name}</title>`);
   });
 });
