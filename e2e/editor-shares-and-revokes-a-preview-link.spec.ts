@@ -30,9 +30,9 @@ test('an editor shares a draft with an outsider through a preview link, sees it 
   await expect(listed.getByRole('status')).toHaveText('Revoked. The link no longer opens the story.');
   await expect(listed).toContainText('Revoked by Daniel Okafor.');
   await expect(listed.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
-  // (The status is 200: the page streams after a prerendered shell, as for any bad preview address.)
-  await outsider.goto(path);
-  await expect(outsider.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
+  const gone = await outsider.goto(path);
+  expect(gone?.status()).toBe(410);
+  await expect(outsider.getByRole('heading', { name: 'This preview link has ended' })).toBeVisible();
   await expect(outsider.getByRole('article')).toHaveCount(0);
   await expect(outsider.getByText('Dredging will start')).toHaveCount(0);
 });

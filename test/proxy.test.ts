@@ -6,8 +6,10 @@ import { expireTags } from '@/lib/cache/expire';
 import { tellExpiryListeners } from '@/lib/cache/expiry-listeners';
 import { cacheTags } from '@/lib/cache/tags';
 import { network, site } from '@/lib/config';
+import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
 import { proxy } from '@/proxy';
 import { createArticle, createSection, createTag, createUser, unique } from '@/test/factories';
+import { actorOf } from '@/test/stories';
 
 type Event = Parameters<typeof proxy>[1];
 const visit = async (path: string, headers: Record<string, string> = {}) =>
@@ -102,12 +104,42 @@ describe('the newsroom', () => {
 });
 
 describe('preview links', () => {
-  it('get the nonce policy, not the reader policy', async () => {
-    const response = await visit('/preview/any-token');
+  async function sharedStory() {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'draft', headline: `Quay wall survey ${unique()}` });
+    const link = await createPreviewLink(editor, '', story.id, 1);
+    return { editor, story, link, path: new URL(link.url).pathname };
+  }
+  const strictPolicy = (response: Response) => {
     const policy = response.headers.get('content-security-policy')!;
     expect(policy).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  };
+
+  it('an open link is passed on to the page with the nonce policy, not the reader policy', async () => {
+    const { path } = await sharedStory();
+    const response = await visit(path);
+    expect(passedOn(response)).toBe(true);
+    strictPolicy(response);
+  });
+
+  it('an ended link answers 410 with a notice, never the story; an unknown one 404', async () => {
+    const { editor, story, link, path } = await sharedStory();
+    await revokePreviewLink(editor, '', story.id, link.id);
+    const ended = await visit(path);
+    expect(ended.status).toBe(410);
+    expect(ended.headers.get('cache-control')).toBe('private, no-store');
+    strictPolicy(ended);
+    const page = await ended.text();
+    expect(page).toContain('This preview link has ended');
+    expect(page).not.toContain(story.headline);
+
+    for (const unknown of [`/preview/${'A'.repeat(43)}`, '/preview/any-token']) {
+      const response = await visit(unknown);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('This link does not open a preview');
+    }
   });
 });
 
