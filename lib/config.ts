@@ -124,6 +124,17 @@ export function mediaStorageSettings(): { s3: S3Settings } | { directory: string
   };
 }
 
+export type CdnPurgeSettings = { url: string; secret: string; retryBaseMs: number; timeoutMs: number };
+
+/** The CDN purge hook (lib/cache/cdn-purge.ts), when CDN_PURGE_URL is set. */
+export function cdnPurgeSettings(): CdnPurgeSettings | null {
+  const url = raw('CDN_PURGE_URL');
+  if (!url) return null;
+  const secret = raw('CDN_PURGE_SECRET');
+  if (!secret) throw new Error('CDN_PURGE_SECRET must be set when CDN_PURGE_URL is: purge requests are signed with it.');
+  return { url, secret, retryBaseMs: positive('CDN_PURGE_RETRY_MS', 500), timeoutMs: positive('CDN_PURGE_TIMEOUT_MS', 5_000) };
+}
+
 export type SmtpSettings = { host: string; from: string; port: number; secure: boolean; user?: string; password?: string };
 
 /** Outgoing mail, when SMTP_HOST and SMTP_FROM are set. */
