@@ -8,6 +8,7 @@
  *      started again: no reader request fails.
  * Options: --app-ports 3151,3152  --nginx-port 8151  --skip-build  --readers 16
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
@@ -30,6 +31,11 @@ const [portA, portB] = values['app-ports'].split(',').map(Number);
 const LIMIT_MS = 1_000;
 const SCHEDULED = 50;
 process.env.TRUSTED_PROXY_HOPS = '1';
+// Two instances: production refuses to start without a shared actions key and release name
+// (lib/config.ts). The deployment id must be the build's, so it is fixed, not random.
+process.env.INSTANCE_COUNT = '2';
+process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+process.env.NEXT_DEPLOYMENT_ID ??= 'masthead-cluster-check';
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const timeZone = process.env.SITE_TIMEZONE ?? 'Asia/Seoul';
 
