@@ -84,6 +84,19 @@ export const runtime = {
 export const database = {
   url: () => raw('DATABASE_URL'),
   poolSize: () => positive('DATABASE_POOL_SIZE', 10),
+  /** How long a query may wait for a free connection (or a new one to open) before it fails as busy. */
+  waitMs: () => positive('DATABASE_WAIT_MS', 5_000),
+};
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const logging = {
+  /** The least severe line written: `info` has one line per request, `error` only failures. */
+  level: (): LogLevel => {
+    const value = raw('LOG_LEVEL')?.toLowerCase();
+    return (LOG_LEVELS as readonly string[]).includes(value ?? '') ? (value as LogLevel) : 'info';
+  },
 };
 
 /** SITE_URL exactly as set (undefined when not): the one origin besides the request's own that forms may come from. */
