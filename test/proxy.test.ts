@@ -66,6 +66,19 @@ describe('the proxy answers addresses that cannot exist before anything renders'
     expect(passedOn(await visit(`/articles/${story.slug}`))).toBe(true);
     expect(passedOn(await visit(`/articles/${story.slug}/og.png?x=${unique()}`))).toBe(true);
   });
+
+  it('names the cache tags of article and list pages for a CDN', async () => {
+    const keys = (response: Response) => response.headers.get('Surrogate-Key')?.split(' ') ?? [];
+    const article = await visit(`/articles/${story.slug}`);
+    expect(keys(article)).toEqual(expect.arrayContaining([`article:${story.id}`, `slug:${story.slug}`, `live:${story.id}`, 'published-lists']));
+    expect(article.headers.get('Cache-Tag')?.split(',')).toEqual(keys(article));
+    // nginx's micro-cache keeps it no later than the end of this second.
+    expect(Math.abs(Number(article.headers.get('X-Accel-Expires')?.slice(1)) - Date.now() / 1000)).toBeLessThan(2);
+    expect(keys(await visit(`/sections/${section.slug}?page=2`))).toEqual(expect.arrayContaining(['published-lists', 'sections', 'authors']));
+    // A 404 for a slug names it, so publishing that slug purges the CDN's copy of the 404.
+    const missing = `no-such-story-${unique()}`;
+    expect(keys(await visit(`/articles/${missing}`))).toContain(`slug:${missing}`);
+  });
 });
 
 describe('search is limited per client address', () => {
