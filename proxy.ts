@@ -12,6 +12,8 @@ import { noticePageHtml } from '@/lib/reader/notice-page';
 import { takeSearchAllowance } from '@/lib/reader/search-throttle';
 import { withdrawnPageHtml } from '@/lib/reader/withdrawn-page';
 import { newsroomContentSecurityPolicy } from '@/lib/security-headers';
+import { siteNameForNotices } from '@/lib/settings/site-name-for-notices';
+import { answerPreviewToken } from '@/lib/workflow/preview-links';
 
 const LIST_PAGE = /^\/(sections|authors|tags)\/([^/]+)(?:\/page\/(\d+))?$/;
 const ARTICLE = /^\/articles\/([^/]+)(\/og\.png)?$/;
@@ -28,6 +30,7 @@ const ARTICLE = /^\/articles\/([^/]+)(\/og\.png)?$/;
  * - Addresses that cannot exist (an unknown story or list, a page past a list's end) get
  *   the shared 404 page here: rendered, each would take a cache entry of its own.
  * - Searches are limited per client address (429 past the limit).
+ * - A preview link that has ended answers 410, an unknown one 404, each with a notice.
  * - Reader pages tell nginx's micro-cache to keep them no later than the current second.
  */
 export async function proxy(request: NextRequest, event: Parameters<typeof newsroom>[1]) {
@@ -38,7 +41,7 @@ export async function proxy(request: NextRequest, event: Parameters<typeof newsr
     return newsroom(request, event);
   }
   // Preview links show unpublished work per request: the newsroom's strict policy, not the reader's.
-  if (pathname.startsWith('/preview/')) return withNoncePolicy(request);
+  if (pathname.startsWith('/preview/')) return previewLink(request);
   if (pathname === '/search') return forMicroCache(await limitSearches(request));
   return forMicroCache(await readerRouting(request));
 }
@@ -66,9 +69,13 @@ const newsroom = auth((request) => {
   return withNoncePolicy(request);
 });
 
-function withNoncePolicy(request: NextRequest) {
+const newNoncePolicy = () => {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const policy = newsroomContentSecurityPolicy(nonce, runtime.isDevelopment());
+  return { nonce, policy: newsroomContentSecurityPolicy(nonce, runtime.isDevelopment()) };
+};
+
+function withNoncePolicy(request: NextRequest) {
+  const { nonce, policy } = newNoncePolicy();
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', policy);
@@ -77,12 +84,44 @@ function withNoncePolicy(request: NextRequest) {
   return response;
 }
 
+/**
+ * A preview link that has ended (revoked, expired, its story withdrawn, its creator gone)
+ * answers 410 and an unknown one 404, each with a notice and never the story. Rendered,
+ * the page could only stream its "not found" after a 200 had been sent.
+ */
+async function previewLink(request: NextRequest) {
+  const token = safeDecode(request.nextUrl.pathname.slice('/preview/'.length));
+  const answer = await orUnknown(answerPreviewToken(token));
+  if (!answer || answer.kind === 'open') return withNoncePolicy(request);
+  const ended = answer.kind === 'ended';
+  const html = noticePageHtml({
+    siteName: await siteNameForNotices(),
+    title: ended ? 'Preview link ended' : 'Preview link not found',
+    heading: ended ? 'This preview link has ended' : 'This link does not open a preview',
+    messageHtml: ended
+      ? 'The newsroom has closed this link, or its time ran out. If you still need to read the story, ask the person who sent it for a new link.'
+      : 'Check that the whole link was copied, or ask the person who sent it for a new one. Meanwhile, the <a href="/">front page</a> has today’s stories.',
+    searchForm: false,
+  });
+  return new NextResponse(html, {
+    status: ended ? 410 : 404,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'private, no-store',
+      'Content-Security-Policy': newNoncePolicy().policy,
+      'Referrer-Policy': 'no-referrer',
+      'X-Robots-Tag': 'noindex',
+    },
+  });
+}
+
 async function limitSearches(request: NextRequest) {
   if (!request.nextUrl.searchParams.get('q')?.trim()) return NextResponse.next(); // the empty form costs nothing
   const allowance = await takeSearchAllowance(clientAddressFrom(request));
   if (allowance.ok) return NextResponse.next();
   const wait = allowance.retryAfterSeconds;
   const html = noticePageHtml({
+    siteName: await siteNameForNotices(),
     title: 'Too many searches',
     heading: 'Too many searches at once',
     messageHtml: `So many searches came from your network in the last minute that we have paused them for a moment. Please try again in ${wait} ${wait === 1 ? 'second' : 'seconds'}. Meanwhile, the <a href="/">front page</a> has today’s stories.`,
@@ -132,7 +171,7 @@ async function readerRouting(request: NextRequest) {
     }
     if (answer.kind === 'gone') {
       if (card) return new NextResponse('Not found', { status: 404 });
-      return new NextResponse(withdrawnPageHtml(), {
+      return new NextResponse(withdrawnPageHtml(await siteNameForNotices()), {
         status: 410,
         headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60', ...cdnKeyHeaders(addressKeys) },
       });

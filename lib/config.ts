@@ -10,6 +10,9 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'must be an IANA time zone such as Asia/Seoul');
 
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const url = z.url({ error: 'must be a URL such as https://news.example.com' });
 const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/masthead');
 const count = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be above 0');
@@ -28,6 +31,12 @@ export const environmentSchema = z.object({
   DATABASE_URL: databaseUrl.optional(),
   DATABASE_REPLICA_URL: databaseUrl.optional(),
   DATABASE_POOL_SIZE: count.max(1000).default(10),
+  DATABASE_WAIT_MS: count.default(5_000),
+  LOG_LEVEL: z
+    .string()
+    .transform((level) => level.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
   AUTH_SECRET: text.optional(),
   AUTH_URL: url.optional(),
   AUTH_TRUST_HOST: flag.optional(),
@@ -169,6 +178,13 @@ export const database = {
   /** A streaming replica for reader queries (db/client.ts), when set. */
   replicaUrl: () => setting('DATABASE_REPLICA_URL'),
   poolSize: () => setting('DATABASE_POOL_SIZE'),
+  /** How long a query may wait for a free connection (or a new one to open) before it fails as busy. */
+  waitMs: () => setting('DATABASE_WAIT_MS'),
+};
+
+export const logging = {
+  /** The least severe line written: `info` has one line per request, `error` only failures. */
+  level: (): LogLevel => setting('LOG_LEVEL'),
 };
 
 /** SITE_URL exactly as set (undefined when not): the one origin besides the request's own that forms may come from. */

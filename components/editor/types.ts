@@ -26,6 +26,7 @@ export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'dirty' }
   | { kind: 'saving' }
-  | { kind: 'retrying'; attempt: number }
+  /** The server or its database did not answer; the text is in the browser's backup and saving goes on by itself. */
+  | { kind: 'retrying'; attempt: number; cause: 'server' | 'database' }
   | { kind: 'refused'; message: string }
   | { kind: 'invalid'; message: string; fieldErrors?: Record<string, string[]> };

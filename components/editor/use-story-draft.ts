@@ -5,6 +5,8 @@ import { saveStoryAction, takeOverAction } from '@/lib/actions/stories';
 import type { SaveState, StoryDraft } from './types';
 
 const AUTOSAVE_AFTER_MS = 2_000;
+/** The longest wait between two tries while the server or database does not answer. */
+const RETRY_MAX_MS = 15_000;
 const backupKey = (id: string) => `masthead:story:${id}`;
 
 export type Backup = { draft: StoryDraft; baseVersion: number; at: string };
@@ -105,8 +107,11 @@ export function useStoryDraft({ id, version: initialVersion, revisionId: initial
         return true;
       }
       if (!result || (!result.ok && result.code === 'failed')) {
-        const wait = Math.min(30_000, 2_000 * 2 ** attempt);
-        setState({ kind: 'retrying', attempt: attempt + 1 });
+        // The server or its database is not answering: the browser copy stays, and saving
+        // is tried again after 2, 4, 8, then every 15 seconds, or at once when the
+        // browser comes back online.
+        const wait = Math.min(RETRY_MAX_MS, 2_000 * 2 ** attempt);
+        setState({ kind: 'retrying', attempt: attempt + 1, cause: result ? 'database' : 'server' });
         timer.current = setTimeout(() => void saveRef.current(reason, attempt + 1), wait);
         return false;
       }
@@ -209,11 +214,17 @@ export function useStoryDraft({ id, version: initialVersion, revisionId: initial
     const onLeave = (event: BeforeUnloadEvent) => {
       if (latest.current.changedSinceSave) event.preventDefault();
     };
+    // Back online after a dropped connection: try the waiting save now rather than at its next turn.
+    const onOnline = () => {
+      if (latest.current.changedSinceSave) void save('autosave');
+    };
     window.addEventListener('keydown', onKey);
     window.addEventListener('beforeunload', onLeave);
+    window.addEventListener('online', onOnline);
     return () => {
       window.removeEventListener('keydown', onKey);
       window.removeEventListener('beforeunload', onLeave);
+      window.removeEventListener('online', onOnline);
       clearTimeout(timer.current);
     };
   }, [save]);
