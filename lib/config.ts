@@ -10,6 +10,9 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'must be an IANA time zone such as Asia/Seoul');
 
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const url = z.url({ error: 'must be a URL such as https://news.example.com' });
 const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/masthead');
 const count = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be above 0');
@@ -32,7 +35,11 @@ export const environmentSchema = z.object({
   DATABASE_REPLICA_URL: databaseUrl.optional(),
   DATABASE_POOL_SIZE: count.max(1000).default(10),
   DATABASE_WAIT_MS: count.default(5_000),
-  LOG_LEVEL: z.preprocess((value) => (typeof value === 'string' ? value.toLowerCase() : value), z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default('info'),
+  LOG_LEVEL: z
+    .string()
+    .transform((level) => level.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
   AUTH_SECRET: text.optional(),
   AUTH_URL: url.optional(),
   AUTH_TRUST_HOST: flag.optional(),
