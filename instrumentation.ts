@@ -3,11 +3,20 @@ import type { Instrumentation } from 'next';
 /** Runs once when each server process starts (not during `next build`). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
+  const config = await import('./lib/config');
+  try {
+    config.checkEnvironment();
+  } catch (error) {
+    // Refuse to serve at all: a half-configured production site signs sessions with a
+    // guessable secret or links to the wrong address.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
   // Before anything else: the client address (lib/request-context.ts) needs each request's socket address.
   (await import('./lib/socket-address')).stampSocketAddresses();
   // One JSON line per request, each with the id the response carries in X-Request-Id.
   (await import('./lib/log')).logRequests();
-  const databaseUrl = (await import('./lib/config')).database.url();
+  const databaseUrl = config.database.url();
   if (!databaseUrl) return;
   const { startBackgroundJobs } = await import('./lib/jobs');
   await startBackgroundJobs(databaseUrl);
