@@ -21,9 +21,6 @@ const text = z.string();
 /** Next decrypts server actions' arguments with this key: raw AES key bytes, base64. */
 const actionsKey = z.string().refine((value) => [16, 24, 32].includes(Buffer.from(value, 'base64').length) && /^[A-Za-z0-9+/]+=*$/.test(value), 'must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)');
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
-
 /**
  * Every environment variable the app reads, in one schema: checked whole when the server
  * starts (checkEnvironment, from instrumentation.ts), and each value again where it is read.
