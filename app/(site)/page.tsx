@@ -46,7 +46,7 @@ export default async function HomePage() {
             <ul>
               {front.latest.map((story) => (
                 <li key={story.id} className="border-b border-rule py-3">
-                  <Link prefetch={false} href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">
+                  <Link prefetch={false} href={`/articles/${story.slug}`} className="headline-link">
                     {story.headline}
                   </Link>
                 </li>

@@ -24,10 +24,10 @@ export async function MostPopular({ wide = false }: { wide?: boolean }) {
       <ol className={wide ? 'mt-2 sm:grid sm:grid-cols-2 sm:gap-x-8' : 'mt-2'}>
         {stories.map((story, i) => (
           <li key={story.slug} className="flex gap-3 border-b border-rule py-3">
-            <span className="min-w-7 shrink-0 whitespace-nowrap font-serif text-2xl leading-none font-bold text-accent tabular-nums" aria-hidden="true">
+            <span className="rank" aria-hidden="true">
               {i + 1}
             </span>
-            <Link prefetch={false} href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">
+            <Link prefetch={false} href={`/articles/${story.slug}`} className="headline-link">
               {story.headline}
             </Link>
           </li>

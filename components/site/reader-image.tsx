@@ -26,6 +26,10 @@ export function ReaderImageView({ image, sizes, priority = false, eager = false,
   const fallbackFormat = image.renditions.find((r) => r.format !== 'avif' && r.format !== 'webp')?.format ?? 'webp';
   const fallbacks = image.renditions.filter((r) => r.format === fallbackFormat);
   const fallback = fallbacks.find((r) => r.width >= 800) ?? fallbacks.at(-1);
+  // Every browser that reads srcset in a <picture> also reads WebP (Safari since 14), so
+  // with WebP renditions the <img> needs only its src: a second width ladder in the
+  // original format would add bytes to every page (twice: HTML and RSC) for no reader.
+  const imgSrcSet = fallbackFormat !== 'webp' && image.renditions.some((r) => r.format === 'webp') ? undefined : srcSet(fallbackFormat);
   return (
     <picture>
       <source type="image/avif" srcSet={srcSet('avif')} sizes={sizes} />
@@ -33,8 +37,8 @@ export function ReaderImageView({ image, sizes, priority = false, eager = false,
       {/* Renditions are made at upload, so next/image (which would make them again) is not used. */}
       <img
         src={fallback ? src(fallback.key) : undefined}
-        srcSet={srcSet(fallbackFormat)}
-        sizes={sizes}
+        srcSet={imgSrcSet}
+        sizes={imgSrcSet ? sizes : undefined}
         width={image.width}
         height={image.height}
         alt={image.alt}

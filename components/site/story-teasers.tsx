@@ -9,13 +9,13 @@ const href = (story: ArticleSummary) => `/articles/${story.slug}`;
 
 function Kicker({ story }: { story: ArticleSummary }) {
   return (
-    <p className="font-sans text-xs font-bold tracking-wide text-accent uppercase">{story.section.name}</p>
+    <p className="kicker">{story.section.name}</p>
   );
 }
 
 function Meta({ story }: { story: ArticleSummary }) {
   return (
-    <p className="mt-2 font-sans text-sm text-muted">
+    <p className="teaser-meta">
       <Bylines bylines={story.bylines} linked={false} />
       {story.bylines.length > 0 && ' · '}
       <PublishedTime date={story.publishedAt} />
@@ -64,10 +64,10 @@ export function StoryTeaser({ story, showImage = true, eager = false, showSectio
         </Link>
       )}
       {showSection && <Kicker story={story} />}
-      <h3 className={`${showSection ? 'mt-1 ' : ''}font-serif text-xl leading-snug font-semibold`}>
+      <h3 className={showSection ? 'mt-1 teaser-headline' : 'teaser-headline'}>
         <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
       </h3>
-      {story.deck && <p className="mt-2 line-clamp-3 font-serif text-base text-muted">{story.deck}</p>}
+      {story.deck && <p className="teaser-deck">{story.deck}</p>}
       {showMeta && <Meta story={story} />}
     </article>
   );
@@ -89,7 +89,7 @@ export function StoryListItem({
     <article className="flex gap-4 border-b border-rule py-5">
       <div className="min-w-0 flex-1">
         <Kicker story={story} />
-        <Heading className="mt-1 font-serif text-xl leading-snug font-semibold sm:text-2xl">
+        <Heading className="mt-1 teaser-headline sm:text-2xl">
           <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
         </Heading>
         {story.deck && <p className="mt-2 font-serif text-base text-muted sm:text-lg">{story.deck}</p>}
