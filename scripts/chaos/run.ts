@@ -54,10 +54,12 @@ const onServerOutput = (text: string) => {
     if (!line.trim()) continue;
     serverLog.lines++;
     try {
-      const entry = JSON.parse(line) as { level?: string; msg?: string; requestId?: string; status?: number; error?: string; cause?: { error?: string } };
+      const entry = JSON.parse(line) as { level?: string; msg?: string; requestId?: string; status?: number; error?: string; code?: string; cause?: { error?: string; code?: string } };
       if (entry.level === 'error') serverLog.errors++;
       if (entry.level !== 'info' && entry.msg !== 'request' && serverLog.errorSamples.length < 30) {
-        serverLog.errorSamples.push(`${entry.level} ${entry.msg} [${entry.requestId ?? '-'}]: ${entry.error ?? ''} ${entry.cause?.error ? `(cause: ${entry.cause.error})` : ''}`.slice(0, 300));
+        const code = entry.code ?? entry.cause?.code;
+        const cause = entry.cause?.error ? ` (cause: ${entry.cause.error.slice(0, 120)})` : '';
+        serverLog.errorSamples.push(`${entry.level} ${entry.msg} [${entry.requestId ?? '-'}]${code ? ` ${code}` : ''}: ${(entry.error ?? '').slice(0, 120)}${cause}`);
       }
       if (entry.level === 'warn') serverLog.warnings++;
       if (entry.msg === 'request' && (entry.status ?? 0) >= 500 && serverLog.failedRequestIds.length < 5 && entry.requestId) serverLog.failedRequestIds.push(entry.requestId);
