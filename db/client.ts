@@ -15,9 +15,19 @@ export type Executor = Database | Parameters<Parameters<Database['transaction']>
  * as the database stays busy: a request should answer "busy, try again", never hang.
  */
 export function connect(url: string, options: postgres.Options<Record<string, never>> = {}, waitMs?: number) {
-  const client = postgres(url, { onnotice: () => {}, ...options });
+  const client = postgres(url, { onnotice: () => {}, backoff: reconnectDelaySeconds, ...options });
   const bounded = waitMs ? boundWait(client, waitMs) : client;
   return { db: drizzle(bounded, { schema, casing: 'snake_case' }), client };
+}
+
+/*
+ * postgres.js waits before reconnecting after a failed connection, by default 3^n / 100
+ * seconds with n counting failures across the whole pool, up to 20 s. A database down for
+ * five seconds made enough failures that the app then waited up to 20 s more after it was
+ * back (the chaos run, docs/reliability.md). A second at most is still far from hammering.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return Math.min(1, 0.05 * 2 ** failures);
 }
 
 type Sql = ReturnType<typeof postgres>;

@@ -16,6 +16,7 @@ import { site } from '@/lib/config';
  * bounds the life of a copy that somehow missed an expiry.
  */
 const REMEMBER_MS = 86_400_000;
+const RETRY_MS = 30_000;
 
 type Remembered = { name: Promise<string>; at: number };
 // On globalThis: the proxy and the routes are separate bundles in one process.
@@ -33,8 +34,9 @@ export async function siteNameForNotices(): Promise<string> {
   try {
     return await name;
   } catch {
-    // The database cannot answer: the environment's name, and ask again next time.
-    if (shared.mastheadNoticeSiteName?.name === name) shared.mastheadNoticeSiteName = undefined;
+    // The database cannot answer: the environment's name, asked again in half a minute
+    // (not at once: a flood of 429s must not wait on a database that is down).
+    if (shared.mastheadNoticeSiteName?.name === name) shared.mastheadNoticeSiteName = { name: Promise.resolve(site.name), at: Date.now() - REMEMBER_MS + RETRY_MS };
     return site.name;
   }
 }
