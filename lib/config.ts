@@ -138,3 +138,23 @@ export function smtpSettings(): SmtpSettings | null {
 export function absoluteUrl(path: string): string {
   return `${site.url}${path.startsWith('/') ? path : `/${path}`}`;
 }
+
+/**
+ * The collaboration server (scripts/collab-server.ts): where it listens, the address browsers
+ * reach it at (unset: `/collab` on the site's own host, as deploy/nginx.conf proxies it), the
+ * secret that signs its connection tokens (the app's AUTH_SECRET) and the optional Redis that
+ * lets several collaboration servers share documents.
+ */
+export const collab = {
+  port: () => positive('COLLAB_PORT', 3001),
+  host: () => raw('COLLAB_HOST') ?? '127.0.0.1',
+  publicUrl: () => raw('COLLAB_URL') ?? null,
+  redisUrl: () => raw('REDIS_URL') ?? null,
+  /** How often every open connection's access is checked again (signed out, deactivated, story state). */
+  recheckMs: () => positive('COLLAB_RECHECK_MS', 3_000),
+  signingSecret: (): string => {
+    const secret = raw('AUTH_SECRET');
+    if (!secret) throw new Error('AUTH_SECRET is not set: the collaboration server and the app must share it.');
+    return secret;
+  },
+};

@@ -4,8 +4,6 @@ import type { WorkingCopy } from '@/lib/workflow/working-copy';
 /** The working copy as the story editor holds it. */
 export type StoryDraft = WorkingCopy['draft'];
 
-export type PresenceView = { heldBy: { name: string; since: string } | null; mine: boolean; version: number };
-
 export type LibraryPicture = { id: string; url: string; alt: string; caption: string; credit: string };
 
 export type EditorStory = {
@@ -22,10 +20,11 @@ export type EditorStory = {
   lastSaved: { by: string | null; at: string };
 };
 
-export type SaveState =
+/** Where this page's edits stand, as the save bar says it. */
+export type SharedState =
+  | { kind: 'connecting' }
   | { kind: 'saved'; at: string }
-  | { kind: 'dirty' }
   | { kind: 'saving' }
-  | { kind: 'retrying'; attempt: number }
+  | { kind: 'offline' }
   | { kind: 'refused'; message: string }
   | { kind: 'invalid'; message: string; fieldErrors?: Record<string, string[]> };
