@@ -146,7 +146,7 @@ export function absoluteUrl(path: string): string {
  * lets several collaboration servers share documents.
  */
 export const collab = {
-  port: () => positive('COLLAB_PORT', 3001),
+  port: () => positive('COLLAB_PORT', 3300),
   host: () => raw('COLLAB_HOST') ?? '127.0.0.1',
   publicUrl: () => raw('COLLAB_URL') ?? null,
   redisUrl: () => raw('REDIS_URL') ?? null,

@@ -200,5 +200,5 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   else if (invalid) state = { kind: 'invalid', ...invalid };
   else state = { kind: 'saved', at: saved.at };
 
-  return { doc, collab: refused ? null : collab, draft, mode: refused ? null : mode, synced, state, saved, update, setBody, flush };
+  return { doc, collab, draft, mode: refused ? null : mode, synced, state, saved, update, setBody, flush };
 }

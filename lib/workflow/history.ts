@@ -14,6 +14,8 @@ export type RevisionSummary = {
   id: number;
   reason: RevisionReason;
   by: string | null;
+  /** Everyone whose typing is in the revision (the story is edited together). */
+  contributors: string[];
   createdAt: Date;
   headline: string;
   wordCount: number;
@@ -35,12 +37,22 @@ export async function findRevisions(actor: Actor, articleId: string): Promise<Re
       headline: articleRevisions.headline,
       wordCount: articleRevisions.wordCount,
       note: articleRevisions.note,
+      contributorIds: articleRevisions.contributorIds,
     })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.actorId))
     .where(eq(articleRevisions.articleId, articleId))
     .orderBy(desc(articleRevisions.id));
-  return rows.map((row) => ({ ...row, isWorking: row.id === story.article.currentRevisionId, isLive: row.id === story.article.publishedRevisionId }));
+  const ids = [...new Set(rows.flatMap((row) => row.contributorIds))];
+  const names = new Map(
+    ids.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : [],
+  );
+  return rows.map(({ contributorIds, ...row }) => ({
+    ...row,
+    contributors: contributorIds.flatMap((id) => names.get(id) ?? []),
+    isWorking: row.id === story.article.currentRevisionId,
+    isLive: row.id === story.article.publishedRevisionId,
+  }));
 }
 
 export type DiffPart = { value: string; added?: boolean; removed?: boolean };

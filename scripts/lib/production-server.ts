@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed/seed-demo-content';
+import { startCollabProcess, type CollabProcess } from './collab-process';
 import { assertLocalDatabase, createDatabase } from './databases';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
@@ -27,6 +28,8 @@ export type StartProductionServerParams = {
   onServerOutput?: (text: string) => void;
   /** Extra Node.js flags for `next start` (a benchmark's `--cpu-prof`). */
   nodeArgs?: string[];
+  /** Also run the collaboration server on this port (the story editor needs it). */
+  collab?: { port: number; pidFile?: string };
 };
 
 /**
@@ -38,11 +41,13 @@ export async function startProductionServer(params: StartProductionServerParams)
   const embedded: EmbeddedPostgres | undefined = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(log);
   const serverUrl = process.env.DATABASE_URL ?? embedded!.urlFor('postgres');
   let next: ChildProcess | undefined;
+  let collab: CollabProcess | undefined;
   const stop = async () => {
     if (next && next.exitCode === null) {
       next.kill('SIGTERM');
       await new Promise((done) => next!.once('exit', done));
     }
+    await collab?.stop();
     await embedded?.stop();
   };
   try {
@@ -60,7 +65,9 @@ export async function startProductionServer(params: StartProductionServerParams)
       AUTH_SECRET: process.env.AUTH_SECRET ?? 'local-test-secret-not-used-anywhere-else',
       AUTH_TRUST_HOST: 'true',
       NEXT_TELEMETRY_DISABLED: '1',
+      ...(params.collab ? { COLLAB_URL: `ws://localhost:${params.collab.port}` } : {}),
     };
+    if (params.collab) collab = await startCollabProcess({ port: params.collab.port, env, pidFile: params.collab.pidFile, log });
     const run = (args: string[], nodeArgs: string[] = []) =>
       spawn(process.execPath, [...nodeArgs, 'node_modules/next/dist/bin/next', ...args], {
         stdio: params.onServerOutput && args[0] === 'start' ? ['ignore', 'pipe', 'pipe'] : 'inherit',
