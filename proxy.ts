@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { auth } from '@/lib/auth/auth';
-import { runtime } from '@/lib/config';
+import { collab, runtime } from '@/lib/config';
 import { malformedForwarding } from '@/lib/http/forwarded-headers';
 import { clientAddressFrom } from '@/lib/request-context';
 import { answerArticleAddress } from '@/lib/reader/article-addresses';
@@ -52,7 +52,7 @@ const newsroom = auth((request) => {
 
 function withNoncePolicy(request: NextRequest) {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  const policy = newsroomContentSecurityPolicy(nonce, runtime.isDevelopment());
+  const policy = newsroomContentSecurityPolicy(nonce, runtime.isDevelopment(), collab.publicUrl());
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', policy);

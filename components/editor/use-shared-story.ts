@@ -108,7 +108,8 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         setUnsynced(number);
         if (number === 0) clearBackup(articleId);
       },
-      onAuthenticated: () => setCollab({ doc, provider, user }),
+      // Once: the editor binds to this document and provider for the page's life (reconnects included).
+      onAuthenticated: () => setCollab((previous) => previous ?? { doc, provider, user }),
       onAuthenticationFailed: () => setRefused((previous) => previous ?? 'You cannot open this story now.'),
       onStateless: ({ payload }) => {
         try {
