@@ -28,6 +28,19 @@ type Props = {
   shared?: SharedDocument;
 };
 
+/**
+ * Another person's caret. The name is drawn by CSS from `data-name` (globals.css), so it is
+ * never part of the story's text as the page or a screen reader reads it.
+ */
+function renderCaret(user: { name?: string; color?: string }): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.setAttribute('data-name', user.name ?? '');
+  caret.style.setProperty('--caret-color', user.color ?? '#1d4ed8');
+  return caret;
+}
+
 /** The story body in Tiptap, with a toolbar for the structures readers' pages support. */
 export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, onPickImage, label = 'Story text', compact = false, shared }: Props) {
   const editor = useEditor(
@@ -37,7 +50,7 @@ export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, o
             // Undo is Yjs's (the Collaboration extension's): one's own edits only.
             ...storyExtensions(previewUrl, { undoRedo: false }),
             Collaboration.configure({ document: shared.doc, field: BODY_FRAGMENT }),
-            CollaborationCaret.configure({ provider: shared.provider, user: shared.user }),
+            CollaborationCaret.configure({ provider: shared.provider, user: shared.user, render: renderCaret }),
           ]
         : storyExtensions(previewUrl),
       ...(shared ? {} : { content: initial }),

@@ -24,11 +24,19 @@ function saveLabel(state: SharedState, timeZone: string): string {
       return 'Saving…';
     case 'offline':
       return 'Offline — your changes will be merged when you reconnect';
+    case 'retrying':
+      return 'Not saved — retrying';
     case 'refused':
       return state.message;
     case 'invalid':
       return 'Not saved — check the fields';
   }
+}
+
+/** What a person whose save failed needs to know: nothing is lost, and nothing to do. */
+function retryExplanation(cause: 'server' | 'database'): string {
+  const who = cause === 'database' ? 'the database is' : 'the newsroom server is';
+  return `Not saved: ${who} not answering — your text is kept in this browser and will be saved when it is back.`;
 }
 
 /** The editor's top bar: whether the work is saved, its length, and where else to look. */
@@ -37,9 +45,10 @@ export function SaveBar({ story, draft, state, timeZone, editable, onSave }: Pro
   const words = storyWordCount(draft);
   return (
     <div className="sticky top-0 z-10 flex flex-wrap items-center justify-between gap-3 border-b border-rule bg-paper py-2">
-      <p className="text-sm" aria-live="polite" data-testid="save-state">
-        {saveLabel(state, timeZone)}
-      </p>
+      <div className="text-sm" aria-live="polite">
+        <p data-testid="save-state">{saveLabel(state, timeZone)}</p>
+        {state.kind === 'retrying' && <p className="text-muted">{retryExplanation(state.cause)}</p>}
+      </div>
       <div className="flex items-center gap-3 text-sm">
         <span className="text-muted">
           {words} words · {readingMinutes(words)} min read

@@ -26,5 +26,7 @@ export type SharedState =
   | { kind: 'saved'; at: string }
   | { kind: 'saving' }
   | { kind: 'offline' }
+  /** The collaboration server or its database is not answering; the text is kept and saving goes on by itself. */
+  | { kind: 'retrying'; cause: 'server' | 'database' }
   | { kind: 'refused'; message: string }
   | { kind: 'invalid'; message: string; fieldErrors?: Record<string, string[]> };

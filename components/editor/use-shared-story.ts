@@ -21,6 +21,8 @@ type Options = {
 export type Collaboration = { doc: Y.Doc; provider: HocuspocusProvider; user: { name: string; color: string } };
 
 const FLUSH_TIMEOUT_MS = 10_000;
+/** The reason the collaboration server gives when it ends a connection for lack of access. */
+const ACCESS_ENDED = 'access-ended';
 
 /** The story's fields other than the body, as they stand in the shared document. */
 function fieldsOf(doc: Y.Doc, previous: StoryDraft): StoryDraft {
@@ -54,6 +56,8 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [saved, setSaved] = useState(initialSaved);
   const [invalid, setInvalid] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
+  const [browserOnline, setBrowserOnline] = useState(true);
+  const [storeFailed, setStoreFailed] = useState(false);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
   const latest = useRef({ draft: initial, unsynced: 0 });
 
@@ -64,6 +68,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         case 'saved':
           setSaved({ at: message.at, version: message.version, revisionId: message.revisionId });
           setInvalid(null);
+          setStoreFailed(false);
+          return;
+        case 'unsaved':
+          setStoreFailed(true);
           return;
         case 'invalid':
           setInvalid({ message: message.message, fieldErrors: message.fieldErrors });
@@ -111,6 +119,14 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       // Once: the editor binds to this document and provider for the page's life (reconnects included).
       onAuthenticated: () => setCollab((previous) => previous ?? { doc, provider, user }),
       onAuthenticationFailed: () => setRefused((previous) => previous ?? 'You cannot open this story now.'),
+      onClose: ({ event }) => {
+        // The server ended this story's connection: the person lost access (signed out,
+        // deactivated, no longer allowed). The app says which.
+        if (event.reason !== ACCESS_ENDED) return;
+        void collabTokenAction(null, { articleId })
+          .then((result) => setRefused(result.ok ? 'You no longer have access to this story.' : result.message))
+          .catch(() => setRefused('You no longer have access to this story.'));
+      },
       onStateless: ({ payload }) => {
         try {
           onMessage(JSON.parse(payload) as ServerMessage);
@@ -127,9 +143,18 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       });
     };
     doc.on('update', onUpdate);
-    // A lost network is told by the browser at once; the socket would notice only after a timeout.
-    const offline = () => provider.disconnect();
-    const online = () => void provider.connect();
+    // A lost network is told by the browser at once; the socket would notice only after a
+    // timeout (its close handshake cannot get through). Drop it now, and connect at once
+    // when the network is back rather than at the next backed-off retry.
+    const socket = provider.configuration.websocketProvider;
+    const offline = () => {
+      setBrowserOnline(false);
+      socket.onClose({ event: { code: 4408, reason: 'offline' } as CloseEvent });
+    };
+    const online = () => {
+      setBrowserOnline(true);
+      void socket.connect();
+    };
     window.addEventListener('offline', offline);
     window.addEventListener('online', online);
     return () => {
@@ -195,8 +220,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
 
   let state: SharedState;
   if (refused) state = { kind: 'refused', message: refused };
-  else if (!synced) state = { kind: connection === 'offline' ? 'offline' : 'connecting' };
-  else if (connection !== 'connected') state = { kind: 'offline' };
+  else if (!synced) state = { kind: browserOnline ? 'connecting' : 'offline' };
+  else if (!browserOnline) state = { kind: 'offline' };
+  else if (connection !== 'connected') state = { kind: 'retrying', cause: 'server' };
+  else if (storeFailed) state = { kind: 'retrying', cause: 'database' };
   else if (unsynced > 0) state = { kind: 'saving' };
   else if (invalid) state = { kind: 'invalid', ...invalid };
   else state = { kind: 'saved', at: saved.at };

@@ -36,6 +36,7 @@ type StoryState = {
   /** Updates not yet appended to the log. */
   pending: Uint8Array[];
   logTimer?: ReturnType<typeof setTimeout>;
+  retryTimer?: ReturnType<typeof setTimeout>;
   /** Work on one story runs one task at a time (load, store, restore). */
   queue: Promise<unknown>;
   lastMarked: number;
@@ -43,6 +44,7 @@ type StoryState = {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LOG_AFTER_MS = 50;
+const STORE_RETRY_MS = 5_000;
 const MARK_EVERY_MS = 30_000;
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
 
@@ -102,11 +104,20 @@ export function createCollabServer(options: CollabServerOptions) {
       let outcome: SharedSaveOutcome = { status: 'skipped' };
       try {
         outcome = await saveSharedDocument(name, document, contributors);
-      } finally {
-        if (outcome.status === 'invalid') for (const id of contributors) state.contributors.add(id);
         if (outcome.status === 'saved') state.revisionId = outcome.revisionId;
         await storeSnapshot(name, document, state.revisionId);
+      } catch (error) {
+        // The database did not take it: the edits are in this server's memory and every
+        // client's; say so, and try again shortly.
+        for (const id of contributors) state.contributors.add(id);
+        broadcast(document, { type: 'unsaved' });
+        clearTimeout(state.retryTimer);
+        state.retryTimer = setTimeout(() => {
+          if (server.hocuspocus.documents.get(name) === document) void store(name, document).catch(() => undefined);
+        }, STORE_RETRY_MS);
+        throw error;
       }
+      if (outcome.status === 'invalid') for (const id of contributors) state.contributors.add(id);
       if (outcome.status === 'saved') broadcast(document, { type: 'saved', at: outcome.savedAt, version: outcome.version, revisionId: outcome.revisionId });
       if (outcome.status === 'invalid') broadcast(document, { type: 'invalid', message: outcome.message, fieldErrors: outcome.fieldErrors });
       return outcome;
@@ -138,7 +149,7 @@ export function createCollabServer(options: CollabServerOptions) {
           if (!accessBySession.has(key)) accessBySession.set(key, collabAccessOf(context, name).catch((): CollabAccess => context.access));
           const access = await accessBySession.get(key)!;
           if (access === 'none') {
-            connection.close({ code: 4403, reason: 'Forbidden' });
+            connection.close({ code: 4403, reason: 'access-ended' });
             return;
           }
           if (access !== context.access) {

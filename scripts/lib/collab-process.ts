@@ -1,22 +1,21 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 
 export type CollabProcess = { url: string; pid: () => number | undefined; stop(): Promise<void> };
 
 /**
- * Runs the collaboration server (scripts/collab-server.ts, through tsx) beside the app and
+ * Runs the collaboration server (scripts/collab-server.ts, with tsx's loader) beside the app and
  * starts it again if it stops on its own, as systemd does in production. With `pidFile`,
  * its current process id is written there (browser tests restart it mid-session).
  */
 export async function startCollabProcess(params: { port: number; env: NodeJS.ProcessEnv; pidFile?: string; log?: (line: string) => void }): Promise<CollabProcess> {
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   let child: ChildProcess | undefined;
   let stopping = false;
   const env = { ...params.env, COLLAB_PORT: String(params.port) };
   const launch = () =>
     new Promise<void>((ready, failed) => {
-      const started = spawn(process.execPath, [tsx, '--conditions=react-server', 'scripts/collab-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env });
+      // One process (tsx as a loader, not its CLI's wrapper), so its id is the server's own.
+      const started = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/collab-server.ts'], { stdio: ['ignore', 'pipe', 'inherit'], env });
       child = started;
       if (params.pidFile && started.pid) writeFileSync(params.pidFile, String(started.pid));
       let listening = false;
