@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { NextConfig } from 'next';
+import { cdnKeyHeaders, staticRouteKeys } from './lib/cache/cdn-keys';
 import { baseSecurityHeaders, readerContentSecurityPolicy, strictTransportSecurityRules } from './lib/security-headers';
 
 /**
@@ -11,6 +12,17 @@ import { baseSecurityHeaders, readerContentSecurityPolicy, strictTransportSecuri
 const READER_CACHE = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
 
 const readerPaths = ['/', '/articles/:path*', '/sections/:path*', '/authors/:path*', '/tags/:path*', '/search', '/corrections'];
+
+/**
+ * CDN keys (lib/cache/cdn-keys.ts) of the pages whose keys are the same whoever asks; the
+ * proxy names article and list pages' keys, route handlers their own.
+ */
+const keyedPaths: [string, string[]][] = [
+  ['/', staticRouteKeys.home],
+  ['/corrections', staticRouteKeys.corrections],
+  ['/search', staticRouteKeys.search],
+];
+const keyHeaders = (keys: string[]) => Object.entries(cdnKeyHeaders(keys)).map(([key, value]) => ({ key, value }));
 
 // `next dev` runs with NODE_ENV=development; `next build` and `next start` with production.
 const development = process.env.NODE_ENV === 'development';
@@ -51,6 +63,7 @@ const nextConfig: NextConfig = {
         headers: [{ key: 'Content-Security-Policy', value: readerContentSecurityPolicy(development) }],
       },
       ...readerPaths.map((source) => ({ source, headers: [{ key: 'Cache-Control', value: READER_CACHE }] })),
+      ...keyedPaths.map(([source, keys]) => ({ source, headers: keyHeaders(keys) })),
       ...['/newsroom', '/newsroom/:path*', '/login', '/login/:path*', '/preview/:path*'].map((source) => ({
         source,
         headers: [

@@ -2,14 +2,69 @@ import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { database } from '@/lib/config';
 import * as schema from './schema';
+import { DatabaseBusyError } from './unavailable';
 
 export type Database = PostgresJsDatabase<typeof schema>;
 /** A database handle or an open transaction: lib functions accept either. */
 export type Executor = Database | Parameters<Parameters<Database['transaction']>[0]>[0];
 
-export function connect(url: string, options: postgres.Options<Record<string, never>> = {}) {
+/**
+ * A pool of `max` connections. With `waitMs`, a query or transaction that cannot get a
+ * connection within that time fails with DatabaseBusyError instead of queueing for as long
+ * as the database stays busy: a request should answer "busy, try again", never hang.
+ */
+export function connect(url: string, options: postgres.Options<Record<string, never>> = {}, waitMs?: number) {
   const client = postgres(url, { onnotice: () => {}, ...options });
-  return { db: drizzle(client, { schema, casing: 'snake_case' }), client };
+  const bounded = waitMs ? boundWait(client, waitMs) : client;
+  return { db: drizzle(bounded, { schema, casing: 'snake_case' }), client };
+}
+
+type Sql = ReturnType<typeof postgres>;
+type PendingQuery = { executed?: boolean; state?: unknown; cancel(): unknown; reject(error: unknown): void };
+
+/*
+ * postgres.js queues a query when every connection is in a transaction (or its pipeline is
+ * full) and has no limit on how long it waits. Drizzle sends every statement through
+ * `unsafe` and every transaction through `begin`, so bounding those two bounds the wait.
+ */
+function boundWait(client: Sql, waitMs: number): Sql {
+  const unsafe = ((...args: Parameters<Sql['unsafe']>) => {
+    const query = client.unsafe(...args);
+    const pending = query as unknown as PendingQuery;
+    // Still queued (handed to the pool but not to a connection) when the wait is over: withdraw it.
+    const timer = setTimeout(() => {
+      if (pending.executed && !pending.state) {
+        // cancel() rejects a queued query with a generic "canceling statement"; say why instead.
+        const reject = pending.reject;
+        pending.reject = () => reject(new DatabaseBusyError(waitMs));
+        void Promise.resolve(pending.cancel()).catch(() => {});
+      }
+    }, waitMs);
+    timer.unref();
+    return query;
+  }) as Sql['unsafe'];
+  const begin = ((...args: unknown[]) => {
+    const run = args.pop() as (sql: unknown) => unknown;
+    let late = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const transaction = (client.begin as (...a: unknown[]) => Promise<unknown>)(...args, async (sql: unknown) => {
+      clearTimeout(timer);
+      // The caller was already told "busy": do nothing it does not know about.
+      if (late) throw new DatabaseBusyError(waitMs);
+      return run(sql);
+    });
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        late = true;
+        transaction.catch(() => {});
+        reject(new DatabaseBusyError(waitMs));
+      }, waitMs);
+    });
+    return Promise.race([transaction, expired]).finally(() => clearTimeout(timer));
+  }) as Sql['begin'];
+  return new Proxy(client, {
+    get: (target, property, receiver) => (property === 'unsafe' ? unsafe : property === 'begin' ? begin : Reflect.get(target, property, receiver)),
+  });
 }
 
 // Keep one pool per process, also across dev-server reloads (which re-evaluate modules).
@@ -19,7 +74,9 @@ function sharedConnection() {
   if (!shared.mastheadDb) {
     const url = database.url();
     if (!url) throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or set it.');
-    shared.mastheadDb = connect(url, { max: database.poolSize() });
+    const waitMs = database.waitMs();
+    // connect_timeout is in seconds: opening a connection may take as long as waiting for one.
+    shared.mastheadDb = connect(url, { max: database.poolSize(), connect_timeout: Math.max(1, Math.ceil(waitMs / 1000)) }, waitMs);
   }
   return shared.mastheadDb;
 }

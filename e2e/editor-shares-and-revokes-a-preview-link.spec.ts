@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectSaved, startStory, typeInStory, unique } from './support/newsroom';
+import { expectSaved, newPreviewLinkField, startStory, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 test('an editor shares a draft with an outsider through a preview link, sees it listed, and revokes it', async ({ browser }) => {
@@ -12,12 +12,13 @@ test('an editor shares a draft with an outsider through a preview link, sees it 
   const sharing = editor.getByRole('region', { name: 'Share a preview' });
   await sharing.getByLabel('Link works for').selectOption('1');
   await sharing.getByRole('button', { name: 'Create preview link' }).click();
-  const link = await sharing.getByLabel(/Preview link/).inputValue();
-  expect(link).toMatch(/\/preview\/[\w-]{43}$/);
-  const path = new URL(link).pathname;
   const listed = sharing.getByRole('list', { name: 'Preview links' }).getByRole('listitem');
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText('Open · by Daniel Okafor');
+  // Read after the list has refreshed: the field must still be found, and only it.
+  const link = await newPreviewLinkField(editor).inputValue();
+  expect(link).toMatch(/\/preview\/[\w-]{43}$/);
+  const path = new URL(link).pathname;
 
   // Someone outside the newsroom reads the draft.
   const outsider = await (await browser.newContext()).newPage();
@@ -30,9 +31,9 @@ test('an editor shares a draft with an outsider through a preview link, sees it 
   await expect(listed.getByRole('status')).toHaveText('Revoked. The link no longer opens the story.');
   await expect(listed).toContainText('Revoked by Daniel Okafor.');
   await expect(listed.getByRole('button', { name: 'Revoke' })).toHaveCount(0);
-  // (The status is 200: the page streams after a prerendered shell, as for any bad preview address.)
-  await outsider.goto(path);
-  await expect(outsider.getByRole('heading', { name: 'We could not find that page' })).toBeVisible();
+  const gone = await outsider.goto(path);
+  expect(gone?.status()).toBe(410);
+  await expect(outsider.getByRole('heading', { name: 'This preview link has ended' })).toBeVisible();
   await expect(outsider.getByRole('article')).toHaveCount(0);
   await expect(outsider.getByText('Dredging will start')).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectSaved, startStory, typeInStory, unique } from './support/newsroom';
+import { expectSaved, newPreviewLinkField, startStory, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 test('pages reached over https tell the browser to keep to https; plain http does not', async ({ request }) => {
@@ -19,7 +19,7 @@ test('a preview link is served with the newsroom’s nonce policy, and the page 
   await typeInStory(editor, 'Words for an outside reader to check.');
   await expectSaved(editor);
   await editor.getByRole('button', { name: 'Create preview link' }).click();
-  const link = await editor.getByLabel('Preview link').inputValue();
+  const link = await newPreviewLinkField(editor).inputValue();
   await editor.context().close();
 
   const outsider = await (await browser.newContext()).newPage();

@@ -10,15 +10,120 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'must be an IANA time zone such as Asia/Seoul');
 
-const schema = z.object({
-  DATABASE_URL: z.string().url().optional(),
-  SITE_URL: z.string().url().default('http://localhost:3000'),
+const url = z.url({ error: 'must be a URL such as https://news.example.com' });
+const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/masthead');
+const count = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be above 0');
+const flag = z.enum(['true', 'false'], { error: 'must be true or false' });
+const text = z.string();
+/** Next decrypts server actions' arguments with this key: raw AES key bytes, base64. */
+const actionsKey = z.string().refine((value) => [16, 24, 32].includes(Buffer.from(value, 'base64').length) && /^[A-Za-z0-9+/]+=*$/.test(value), 'must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)');
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Every environment variable the app reads, in one schema: checked whole when the server
+ * starts (checkEnvironment, from instrumentation.ts), and each value again where it is read.
+ * Empty values count as unset. The README's Configuration table describes each.
+ */
+export const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { error: 'must be development, production or test' }).optional(),
+  DATABASE_URL: databaseUrl.optional(),
+  DATABASE_REPLICA_URL: databaseUrl.optional(),
+  DATABASE_POOL_SIZE: count.max(1000).default(10),
+  DATABASE_WAIT_MS: count.default(5_000),
+  LOG_LEVEL: z.preprocess((value) => (typeof value === 'string' ? value.toLowerCase() : value), z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default('info'),
+  AUTH_SECRET: text.optional(),
+  AUTH_URL: url.optional(),
+  AUTH_TRUST_HOST: flag.optional(),
+  SITE_URL: url.optional(),
   SITE_NAME: z.string().min(1).default('The Port Calder Courier'),
-  SITE_TAGLINE: z.string().max(120).default(''),
-  SITE_DESCRIPTION: z.string().max(300).default(''),
+  SITE_TAGLINE: z.string().max(120, 'must be at most 120 characters').default(''),
+  SITE_DESCRIPTION: z.string().max(300, 'must be at most 300 characters').default(''),
   SITE_TIMEZONE: timeZone.default('Asia/Seoul'),
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  TRUSTED_PROXY_HOPS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0).max(10, 'must be 0 to 10').default(0),
+  SESSION_IDLE_MINUTES: count.default(120),
+  SESSION_MAX_HOURS: count.default(12),
+  LOGIN_FREE_FAILURES: count.default(5),
+  LOGIN_FIRST_BLOCK_SECONDS: count.default(30),
+  LOGIN_MAX_BLOCK_SECONDS: count.default(15 * 60),
+  LOGIN_FAILURE_DECAY_SECONDS: count.default(5 * 60),
+  LOGIN_ADDRESS_FAILURES: count.default(50),
+  LOGIN_ADDRESS_BLOCK_SECONDS: count.default(60 * 60),
+  SEARCH_LIMIT_PER_MINUTE: count.default(60),
+  SMTP_HOST: text.optional(),
+  SMTP_PORT: count.max(65535).default(587),
+  SMTP_SECURE: flag.default('false'),
+  SMTP_USER: text.optional(),
+  SMTP_PASSWORD: text.optional(),
+  SMTP_FROM: text.optional(),
+  MEDIA_DIR: text.default('.data/media'),
+  MEDIA_MAX_BYTES: count.default(20 * 1024 * 1024),
+  S3_BUCKET: text.optional(),
+  S3_REGION: text.default('us-east-1'),
+  S3_ENDPOINT: url.optional(),
+  S3_ACCESS_KEY_ID: text.optional(),
+  S3_SECRET_ACCESS_KEY: text.optional(),
+  S3_FORCE_PATH_STYLE: flag.default('false'),
+  S3_PREFIX: text.default(''),
+  CDN_PURGE_URL: url.optional(),
+  CDN_PURGE_SECRET: text.optional(),
+  CDN_PURGE_RETRY_MS: count.default(500),
+  CDN_PURGE_TIMEOUT_MS: count.default(5_000),
+  /** How many app instances serve this site (behind nginx or a CDN): more than one needs shared keys. */
+  INSTANCE_COUNT: count.default(1),
+  NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey.optional(),
+  /** Co-editing (docs/collaboration.md). */
+  COLLAB_PORT: count.max(65535).default(3300),
+  COLLAB_HOST: text.default('127.0.0.1'),
+  COLLAB_URL: z.string().regex(/^wss?:\/\/[^\s;,']+$/, 'must be a ws:// or wss:// address').optional(),
+  COLLAB_RECHECK_MS: count.default(3_000),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// address').optional(),
+  NEXT_DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores (the release, e.g. the commit)').optional(),
 });
+
+export type Environment = z.infer<typeof environmentSchema>;
+type Name = keyof Environment;
+
+const present = (env: Record<string, string | undefined>) => Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+
+function describe(issues: { path: PropertyKey[]; message: string }[]): string {
+  return `Invalid configuration:\n${issues.map((issue) => `  ${issue.path.map(String).join('.')}: ${issue.message}`).join('\n')}`;
+}
+
+/**
+ * Checks the whole environment, and what production needs on top: a signing secret, the
+ * public address, and, with several instances, the keys they must share. Throws an error
+ * naming every variable that is wrong.
+ */
+export function checkEnvironment(env: Record<string, string | undefined> = process.env): Environment {
+  const parsed = environmentSchema.safeParse(present(env));
+  if (!parsed.success) throw new Error(describe(parsed.error.issues));
+  const values = parsed.data;
+  const problems: { path: string[]; message: string }[] = [];
+  const need = (name: Name, message: string) => values[name] === undefined && problems.push({ path: [name], message });
+  if (values.CDN_PURGE_URL) need('CDN_PURGE_SECRET', 'required with CDN_PURGE_URL: purge requests are signed with it');
+  if (values.NODE_ENV === 'production') {
+    need('AUTH_SECRET', 'required in production: it signs session cookies (openssl rand -base64 32)');
+    if (values.AUTH_SECRET !== undefined && values.AUTH_SECRET.length < 32) problems.push({ path: ['AUTH_SECRET'], message: 'must be at least 32 characters in production (openssl rand -base64 32)' });
+    need('SITE_URL', "required in production: the site's public address, used in links, feeds and sitemaps");
+    if (values.INSTANCE_COUNT > 1) {
+      const why = `required with INSTANCE_COUNT=${values.INSTANCE_COUNT}:`;
+      need('NEXT_SERVER_ACTIONS_ENCRYPTION_KEY', `${why} every instance must decrypt the others' server actions (openssl rand -base64 32, the same everywhere)`);
+      need('NEXT_DEPLOYMENT_ID', `${why} one release name for the build and every instance (e.g. the commit)`);
+    }
+  }
+  if (problems.length > 0) throw new Error(describe(problems));
+  return values;
+}
+
+/** One variable, validated by its part of the schema, read when asked. */
+function setting<K extends Name>(name: K): Environment[K] {
+  const value = process.env[name] || undefined;
+  const parsed = environmentSchema.shape[name].safeParse(value);
+  if (!parsed.success) throw new Error(describe(parsed.error.issues.map((issue) => ({ ...issue, path: [name] }))));
+  return parsed.data as Environment[K];
+}
 
 /** The site's address and time zone, and the first values of what admins edit in Settings. */
 export type SiteConfig = {
@@ -35,21 +140,18 @@ export type NetworkConfig = {
 };
 
 function load() {
-  const parsed = schema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
-  }
-  const env = parsed.data;
+  const env = environmentSchema.pick({ SITE_URL: true, SITE_NAME: true, SITE_TAGLINE: true, SITE_DESCRIPTION: true, SITE_TIMEZONE: true, TRUSTED_PROXY_HOPS: true }).safeParse(present(process.env));
+  if (!env.success) throw new Error(describe(env.error.issues));
+  const values = env.data;
   return {
     site: {
-      url: env.SITE_URL.replace(/\/+$/, ''),
-      name: env.SITE_NAME,
-      tagline: env.SITE_TAGLINE,
-      description: env.SITE_DESCRIPTION,
-      timeZone: env.SITE_TIMEZONE,
+      url: (values.SITE_URL ?? 'http://localhost:3000').replace(/\/+$/, ''),
+      name: values.SITE_NAME,
+      tagline: values.SITE_TAGLINE,
+      description: values.SITE_DESCRIPTION,
+      timeZone: values.SITE_TIMEZONE,
     } satisfies SiteConfig,
-    network: { trustedProxyHops: env.TRUSTED_PROXY_HOPS } satisfies NetworkConfig,
+    network: { trustedProxyHops: values.TRUSTED_PROXY_HOPS } satisfies NetworkConfig,
   };
 }
 
@@ -66,35 +168,38 @@ export const network: NetworkConfig = loaded.network;
  * some of these after the app's modules have loaded. This file is the only one that reads
  * process.env (test/architecture.test.ts).
  */
-const raw = (name: string): string | undefined => process.env[name] || undefined;
-
-/** A positive number from the environment, or the fallback when unset or not one. */
-function positive(name: string, fallback: number): number {
-  const value = Number(process.env[name]);
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
 export const runtime = {
   isProduction: () => process.env.NODE_ENV === 'production',
   isDevelopment: () => process.env.NODE_ENV === 'development',
   /** Behind a proxy that sets the Host header (AUTH_TRUST_HOST), or anywhere outside production. */
-  trustHost: () => raw('AUTH_TRUST_HOST') === 'true' || process.env.NODE_ENV !== 'production',
+  trustHost: () => setting('AUTH_TRUST_HOST') === 'true' || process.env.NODE_ENV !== 'production',
 };
 
 export const database = {
-  url: () => raw('DATABASE_URL'),
-  poolSize: () => positive('DATABASE_POOL_SIZE', 10),
+  url: () => setting('DATABASE_URL'),
+  /** A streaming replica for reader queries (db/client.ts), when set. */
+  replicaUrl: () => setting('DATABASE_REPLICA_URL'),
+  poolSize: () => setting('DATABASE_POOL_SIZE'),
+  /** How long a query may wait for a free connection (or a new one to open) before it fails as busy. */
+  waitMs: () => setting('DATABASE_WAIT_MS'),
+};
+
+export const logging = {
+  /** The least severe line written: `info` has one line per request, `error` only failures. */
+  level: (): LogLevel => setting('LOG_LEVEL'),
 };
 
 /** SITE_URL exactly as set (undefined when not): the one origin besides the request's own that forms may come from. */
-export const configuredSiteUrl = () => raw('SITE_URL');
+export const configuredSiteUrl = () => setting('SITE_URL');
 
-/** A positive number setting by name (session lengths, sign-in throttling), or the fallback. */
-export const numberSetting = positive;
+type NumberName = { [K in Name]: Environment[K] extends number ? K : never }[Name];
+
+/** A number setting by name (session lengths, sign-in throttling), validated by the schema, with its default. */
+export const numberSetting = (name: NumberName): number => setting(name);
 
 export const limits = {
-  maxUploadBytes: () => positive('MEDIA_MAX_BYTES', 20 * 1024 * 1024),
-  searchesPerMinute: () => Math.max(1, Number(process.env.SEARCH_LIMIT_PER_MINUTE) || 60),
+  maxUploadBytes: () => setting('MEDIA_MAX_BYTES'),
+  searchesPerMinute: () => setting('SEARCH_LIMIT_PER_MINUTE'),
 };
 
 export type S3Settings = {
@@ -109,29 +214,40 @@ export type S3Settings = {
 
 /** Where media files go: S3-compatible storage when S3_BUCKET is set, else a local folder. */
 export function mediaStorageSettings(): { s3: S3Settings } | { directory: string } {
-  const bucket = raw('S3_BUCKET');
-  if (!bucket) return { directory: raw('MEDIA_DIR') ?? '.data/media' };
+  const bucket = setting('S3_BUCKET');
+  if (!bucket) return { directory: setting('MEDIA_DIR') };
   return {
     s3: {
       bucket,
-      region: raw('S3_REGION') ?? 'us-east-1',
-      endpoint: raw('S3_ENDPOINT'),
-      accessKeyId: raw('S3_ACCESS_KEY_ID'),
-      secretAccessKey: raw('S3_SECRET_ACCESS_KEY'),
-      forcePathStyle: raw('S3_FORCE_PATH_STYLE') === 'true',
-      prefix: raw('S3_PREFIX') ?? '',
+      region: setting('S3_REGION'),
+      endpoint: setting('S3_ENDPOINT'),
+      accessKeyId: setting('S3_ACCESS_KEY_ID'),
+      secretAccessKey: setting('S3_SECRET_ACCESS_KEY'),
+      forcePathStyle: setting('S3_FORCE_PATH_STYLE') === 'true',
+      prefix: setting('S3_PREFIX'),
     },
   };
+}
+
+export type CdnPurgeSettings = { url: string; secret: string; retryBaseMs: number; timeoutMs: number };
+
+/** The CDN purge hook (lib/cache/cdn-purge.ts), when CDN_PURGE_URL is set. */
+export function cdnPurgeSettings(): CdnPurgeSettings | null {
+  const purgeUrl = setting('CDN_PURGE_URL');
+  if (!purgeUrl) return null;
+  const secret = setting('CDN_PURGE_SECRET');
+  if (!secret) throw new Error('Invalid configuration:\n  CDN_PURGE_SECRET: required with CDN_PURGE_URL: purge requests are signed with it');
+  return { url: purgeUrl, secret, retryBaseMs: setting('CDN_PURGE_RETRY_MS'), timeoutMs: setting('CDN_PURGE_TIMEOUT_MS') };
 }
 
 export type SmtpSettings = { host: string; from: string; port: number; secure: boolean; user?: string; password?: string };
 
 /** Outgoing mail, when SMTP_HOST and SMTP_FROM are set. */
 export function smtpSettings(): SmtpSettings | null {
-  const host = raw('SMTP_HOST');
-  const from = raw('SMTP_FROM');
+  const host = setting('SMTP_HOST');
+  const from = setting('SMTP_FROM');
   if (!host || !from) return null;
-  return { host, from, port: Number(process.env.SMTP_PORT) || 587, secure: raw('SMTP_SECURE') === 'true', user: raw('SMTP_USER'), password: process.env.SMTP_PASSWORD };
+  return { host, from, port: setting('SMTP_PORT'), secure: setting('SMTP_SECURE') === 'true', user: setting('SMTP_USER'), password: setting('SMTP_PASSWORD') };
 }
 
 /** An absolute URL on this site. */
@@ -146,14 +262,14 @@ export function absoluteUrl(path: string): string {
  * lets several collaboration servers share documents.
  */
 export const collab = {
-  port: () => positive('COLLAB_PORT', 3300),
-  host: () => raw('COLLAB_HOST') ?? '127.0.0.1',
-  publicUrl: () => raw('COLLAB_URL') ?? null,
-  redisUrl: () => raw('REDIS_URL') ?? null,
+  port: () => setting('COLLAB_PORT'),
+  host: () => setting('COLLAB_HOST'),
+  publicUrl: () => setting('COLLAB_URL') ?? null,
+  redisUrl: () => setting('REDIS_URL') ?? null,
   /** How often every open connection's access is checked again (signed out, deactivated, story state). */
-  recheckMs: () => positive('COLLAB_RECHECK_MS', 3_000),
+  recheckMs: () => setting('COLLAB_RECHECK_MS'),
   signingSecret: (): string => {
-    const secret = raw('AUTH_SECRET');
+    const secret = setting('AUTH_SECRET');
     if (!secret) throw new Error('AUTH_SECRET is not set: the collaboration server and the app must share it.');
     return secret;
   },

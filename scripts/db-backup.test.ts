@@ -32,9 +32,29 @@ async function contents(url: string): Promise<Record<string, string>> {
 const fileDigests = (dir: string) =>
   Object.fromEntries(readdirSync(dir).sort().map((name) => [name, createHash('sha256').update(readFileSync(join(dir, name))).digest('hex')]));
 
+/** Why this machine's pg_dump cannot dump the test server, or null when it can. */
+async function clientOlderThanServer(serverUrl: string): Promise<string | null> {
+  const client = /(\d+)\.\d+/.exec(spawnSync('pg_dump', ['--version'], { encoding: 'utf8' }).stdout ?? '');
+  if (!client) return null; // not installed: let the test fail and say so
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    const [row] = await sql<{ server_version_num: string }[]>`show server_version_num`;
+    const server = Math.floor(Number(row!.server_version_num) / 10000);
+    return server > Number(client[1]) ? `pg_dump ${client[1]} cannot dump PostgreSQL ${server}; install postgresql-client-${server} or set DATABASE_URL to a PostgreSQL ${client[1]} server` : null;
+  } finally {
+    await sql.end();
+  }
+}
+
 describe('npm run db:backup and db:restore', () => {
-  it('back up a newsroom, and after a wipe restore every story, revision, picture and person', { timeout: 180_000 }, async () => {
+  it('back up a newsroom, and after a wipe restore every story, revision, picture and person', { timeout: 180_000 }, async (context) => {
     const serverUrl = inject('serverUrl');
+    const mismatch = await clientOlderThanServer(serverUrl);
+    if (mismatch) {
+      // pg_dump refuses a newer server: the embedded PostgreSQL (17) with Debian's client (15). CI runs it against the machine's server.
+      console.warn(`Skipped: ${mismatch}`);
+      context.skip();
+    }
     const name = `${inject('databasePrefix')}_backup_${process.pid}`;
     const url = await createDatabase({ serverUrl, name, template: `${inject('databasePrefix')}_template`, replace: true });
     const mediaDir = mkdtempSync(join(tmpdir(), 'masthead-backup-media-'));

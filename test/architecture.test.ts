@@ -47,4 +47,22 @@ describe('architecture', () => {
     });
     expect(readers).toEqual([]);
   });
+
+  it('newsroom pages hand the viewer to every newsroom read, which checks it (or its name says the caller must)', () => {
+    // Reads from lib/ outside lib/reader/ and lib/settings/ (published data, public
+    // settings) are the newsroom's: each takes the viewer first and checks a capability.
+    // One that cannot would be named `unchecked…`, so the missing check shows where it is called.
+    const offenders = APP_CODE.filter((f) => f.startsWith('app/newsroom/')).flatMap((file) => {
+      const source = read(file);
+      const reads = [...source.matchAll(/import\s*\{([^}]+)\}\s*from\s*'@\/lib\/(?!reader\/|settings\/site-settings)[^']+'/g)]
+        .flatMap((m) => m[1]!.split(',').map((name) => name.trim().replace(/^type\s+/, '')))
+        .filter((name) => /^(find|get|search|count|list|load)[A-Z]/.test(name));
+      return reads.flatMap((name) =>
+        [...source.matchAll(new RegExp(`\\b${name}\\(([^,)]*)`, 'g'))]
+          .filter((call) => !/^\s*(user|viewer|actor)\s*$/.test(call[1]!))
+          .map((call) => `${file}: ${name}(${call[1]}…)`),
+      );
+    });
+    expect(offenders).toEqual([]);
+  });
 });

@@ -19,7 +19,8 @@ const payloads = [...sample(xssPayloads(), 120), ...sqlPayloads()];
 const clean = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u200B\u2028\u2029\uFEFF]/g, '').trim();
 
 describe('hostile input', () => {
-  it(`keeps ${payloads.length} attack strings exactly as typed in headline, deck, body, tags and notes`, async () => {
+  // Hundreds of saves: well inside the default 30 s alone, not on a machine running other suites.
+  it(`keeps ${payloads.length} attack strings exactly as typed in headline, deck, body, tags and notes`, { timeout: 180_000 }, async () => {
     const editor = await createUser({ role: 'editor' });
     await signInAs(editor.id);
     const story = await createArticle({ authorIds: [editor.id] });

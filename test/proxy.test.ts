@@ -1,8 +1,15 @@
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { network } from '@/lib/config';
+import { db } from '@/db/client';
+import { siteSettings } from '@/db/schema';
+import { expireTags } from '@/lib/cache/expire';
+import { tellExpiryListeners } from '@/lib/cache/expiry-listeners';
+import { cacheTags } from '@/lib/cache/tags';
+import { network, site } from '@/lib/config';
+import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
 import { proxy } from '@/proxy';
 import { createArticle, createSection, createTag, createUser, unique } from '@/test/factories';
+import { actorOf } from '@/test/stories';
 
 type Event = Parameters<typeof proxy>[1];
 const visit = async (path: string, headers: Record<string, string> = {}) =>
@@ -59,6 +66,19 @@ describe('the proxy answers addresses that cannot exist before anything renders'
     expect(passedOn(await visit(`/articles/${story.slug}`))).toBe(true);
     expect(passedOn(await visit(`/articles/${story.slug}/og.png?x=${unique()}`))).toBe(true);
   });
+
+  it('names the cache tags of article and list pages for a CDN', async () => {
+    const keys = (response: Response) => response.headers.get('Surrogate-Key')?.split(' ') ?? [];
+    const article = await visit(`/articles/${story.slug}`);
+    expect(keys(article)).toEqual(expect.arrayContaining([`article:${story.id}`, `slug:${story.slug}`, `live:${story.id}`, 'published-lists']));
+    expect(article.headers.get('Cache-Tag')?.split(',')).toEqual(keys(article));
+    // nginx's micro-cache keeps it no later than the end of this second.
+    expect(Math.abs(Number(article.headers.get('X-Accel-Expires')?.slice(1)) - Date.now() / 1000)).toBeLessThan(2);
+    expect(keys(await visit(`/sections/${section.slug}?page=2`))).toEqual(expect.arrayContaining(['published-lists', 'sections', 'authors']));
+    // A 404 for a slug names it, so publishing that slug purges the CDN's copy of the 404.
+    const missing = `no-such-story-${unique()}`;
+    expect(keys(await visit(`/articles/${missing}`))).toContain(`slug:${missing}`);
+  });
 });
 
 describe('search is limited per client address', () => {
@@ -97,11 +117,68 @@ describe('the newsroom', () => {
 });
 
 describe('preview links', () => {
-  it('get the nonce policy, not the reader policy', async () => {
-    const response = await visit('/preview/any-token');
+  async function sharedStory() {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'draft', headline: `Quay wall survey ${unique()}` });
+    const link = await createPreviewLink(editor, '', story.id, 1);
+    return { editor, story, link, path: new URL(link.url).pathname };
+  }
+  const strictPolicy = (response: Response) => {
     const policy = response.headers.get('content-security-policy')!;
     expect(policy).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'/);
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  };
+
+  it('an open link is passed on to the page with the nonce policy, not the reader policy', async () => {
+    const { path } = await sharedStory();
+    const response = await visit(path);
+    expect(passedOn(response)).toBe(true);
+    strictPolicy(response);
+  });
+
+  it('an ended link answers 410 with a notice, never the story; an unknown one 404', async () => {
+    const { editor, story, link, path } = await sharedStory();
+    await revokePreviewLink(editor, '', story.id, link.id);
+    const ended = await visit(path);
+    expect(ended.status).toBe(410);
+    expect(ended.headers.get('cache-control')).toBe('private, no-store');
+    strictPolicy(ended);
+    const page = await ended.text();
+    expect(page).toContain('This preview link has ended');
+    expect(page).not.toContain(story.headline);
+
+    for (const unknown of [`/preview/${'A'.repeat(43)}`, '/preview/any-token']) {
+      const response = await visit(unknown);
+      expect(response.status).toBe(404);
+      expect(await response.text()).toContain('This link does not open a preview');
+    }
+  });
+});
+
+describe("the proxy's own pages", () => {
+  afterAll(async () => {
+    await db.delete(siteSettings);
+    await expireTags(cacheTags.siteSettings);
+  });
+
+  it('carry the paper\'s name from Settings, and follow a rename', async () => {
+    const withdrawn = await createArticle({ status: 'unpublished' });
+    // Made by the fixtures, not the workflow: say so, as the workflow's cache expiry does.
+    tellExpiryListeners([cacheTags.publishedLists]);
+    await db.delete(siteSettings);
+    await expireTags(cacheTags.siteSettings);
+    const gone = await visit(`/articles/${withdrawn.slug}`);
+    expect(gone.status).toBe(410);
+    expect(await gone.text()).toContain(`<header><a href="/">${site.name}</a></header>`);
+
+    const name = `The Harbour Light ${unique()}`;
+    await db.insert(siteSettings).values({ key: 'name', value: name });
+    // Remembered: the proxy does not read the database for every such page.
+    expect(await (await visit(`/articles/${withdrawn.slug}`)).text()).toContain(`<header><a href="/">${site.name}</a></header>`);
+    await expireTags(cacheTags.siteSettings); // what saving Settings does
+    const renamed = await (await visit(`/articles/${withdrawn.slug}`)).text();
+    expect(renamed).toContain(`<header><a href="/">${name}</a></header>`);
+    expect(renamed).toContain(`<title>Story withdrawn | ${name}</title>`);
   });
 });

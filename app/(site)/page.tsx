@@ -20,8 +20,11 @@ export default async function HomePage() {
   return (
     <>
       <h1 className="sr-only">{settings.name}: top stories</h1>
-      <div className="grid gap-10 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="grid gap-8">
+      {/* Both columns keep to their content (content-start): stretched to the rail's height,
+          the lead's row grew and left an empty band under it. Most Popular sits in the main
+          column, so the rail (Latest) is the shorter of the two rather than the longer. */}
+      <div className="grid items-start gap-10 py-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid content-start gap-8">
           <LeadStory story={front.lead} />
           {front.topStories.length > 0 && (
             <section aria-labelledby="top-stories-heading" className="border-t border-rule pt-6">
@@ -33,6 +36,9 @@ export default async function HomePage() {
               </div>
             </section>
           )}
+          <Suspense fallback={null}>
+            <MostPopular wide />
+          </Suspense>
         </div>
         <aside className="grid content-start gap-8">
           <section aria-labelledby="latest-heading" className="border-t-4 border-ink pt-3">
@@ -47,9 +53,6 @@ export default async function HomePage() {
               ))}
             </ul>
           </section>
-          <Suspense fallback={null}>
-            <MostPopular />
-          </Suspense>
         </aside>
       </div>
       {front.sections.map((section) => (

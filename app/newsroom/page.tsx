@@ -37,7 +37,7 @@ export default async function NewsroomHome({ searchParams }: Props) {
     findNotifications(user),
     findMyStories(user),
     findSections(),
-    findStaffNames(),
+    findStaffNames(user),
     filtering ? searchNewsroomStories(user, filter) : Promise.resolve([]),
     editor ? findReviewQueue(user) : Promise.resolve([]),
     editor ? findScheduled(user) : Promise.resolve([]),

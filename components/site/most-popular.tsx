@@ -6,8 +6,9 @@ import { findMostPopular } from '@/lib/reader/popular';
  * once a minute while people read it (served from cache in between, never per request),
  * and is re-rendered at once when a page has gone five minutes without a refresh.
  * When the counts cannot be read, the list is left out rather than shown wrong.
+ * `wide`: in a main column rather than a rail, in two columns from tablet width.
  */
-export async function MostPopular() {
+export async function MostPopular({ wide = false }: { wide?: boolean }) {
   let stories;
   try {
     stories = (await findMostPopular()).stories;
@@ -20,10 +21,10 @@ export async function MostPopular() {
       <h2 id="most-popular-heading" className="font-sans text-sm font-bold uppercase tracking-widest">
         Most Popular
       </h2>
-      <ol className="mt-2">
+      <ol className={wide ? 'mt-2 sm:grid sm:grid-cols-2 sm:gap-x-8' : 'mt-2'}>
         {stories.map((story, i) => (
           <li key={story.slug} className="flex gap-3 border-b border-rule py-3">
-            <span className="font-serif text-2xl leading-none font-bold text-accent" aria-hidden="true">
+            <span className="min-w-7 shrink-0 whitespace-nowrap font-serif text-2xl leading-none font-bold text-accent tabular-nums" aria-hidden="true">
               {i + 1}
             </span>
             <Link prefetch={false} href={`/articles/${story.slug}`} className="font-serif text-base leading-snug font-semibold hover:underline">

@@ -29,6 +29,13 @@ export async function typeInStory(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-export async function expectSaved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d{1,2}:\d{2}/, { timeout: 15_000 });
+export async function expectSaved(page: Page, timeout = 15_000) {
+  await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d{1,2}:\d{2}/, { timeout });
 }
+
+/**
+ * The field that shows a new preview link once. Named exactly: the list of links
+ * ("Preview links") and each of its rows ("Preview link by …") carry labels that a looser
+ * match also finds as soon as the list refreshes, which made tests fail now and then.
+ */
+export const newPreviewLinkField = (page: Page) => page.getByRole('textbox', { name: 'Preview link (shown once: copy it now)', exact: true });

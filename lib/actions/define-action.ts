@@ -1,7 +1,10 @@
 import 'server-only';
+import { headers } from 'next/headers';
 import { z } from 'zod';
+import { isDatabaseUnavailable, unavailableMessage } from '@/db/unavailable';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/current-user';
 import { ActionError } from '@/lib/errors';
+import { errorFields, logError, requestIdFrom, writeLogLine } from '@/lib/log';
 import { can, ForbiddenError, type Capability } from '@/lib/permissions';
 import { clientIp } from '@/lib/request-context';
 
@@ -40,7 +43,14 @@ export function defineAction<S extends z.ZodType, T = undefined>(definition: {
   run: Run<S, ActionContext, T>;
 }): DefinedAction<T> {
   const action = async (_previous: unknown, raw: unknown): Promise<ActionResult<T>> => {
-    const user = await getCurrentUser();
+    let user;
+    try {
+      user = await getCurrentUser();
+    } catch (error) {
+      // Who is signed in is read from the database: when it does not answer, say so.
+      const refusal = await refusalFor(error);
+      return { ok: false, code: refusal.code, message: refusal.message };
+    }
     if (!user) return { ok: false, code: 'unauthenticated', message: 'Your session has ended. Sign in again to continue.' };
     if (!can(user, definition.capability)) {
       return { ok: false, code: 'forbidden', message: 'You do not have permission to do that.' };
@@ -79,13 +89,26 @@ async function execute<S extends z.ZodType, T>(
     return result.ok ? result : { values, ...result };
   } catch (error) {
     if (error instanceof ForbiddenError) return { ok: false, code: 'forbidden', message: error.message, values };
-    if (error instanceof ActionError) {
-      return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors, values };
-    }
     if (isNextControlFlow(error)) throw error;
-    console.error('Server action failed', error);
-    return { ok: false, code: 'failed', message: 'Something went wrong on our side. Nothing was changed; please try again.', values };
+    const refusal = await refusalFor(error);
+    return { ok: false, code: refusal.code, message: refusal.message, fieldErrors: refusal.fieldErrors, values };
   }
+}
+
+/**
+ * What a person is told about a failure. A database that is down or busy is not their fault
+ * and not a bug: they are told to try again in a moment (and the editor retries by itself).
+ * Anything unexpected is logged with the request's id, which the response carries too.
+ */
+async function refusalFor(error: unknown): Promise<ActionError> {
+  if (error instanceof ActionError) return error;
+  const requestId = requestIdFrom(await headers());
+  if (isDatabaseUnavailable(error)) {
+    writeLogLine('warn', 'Server action: database unavailable', { requestId: requestId ?? undefined, ...errorFields(error, { stack: false }) });
+    return new ActionError(unavailableMessage(error), 'failed');
+  }
+  logError('Server action failed', error, requestId);
+  return new ActionError('Something went wrong on our side. Nothing was changed; please try again.', 'failed');
 }
 
 /**

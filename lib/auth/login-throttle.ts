@@ -17,14 +17,14 @@ import { forgetKey, refundAttempt, reserveAttempt, type AttemptRule, type Counte
 const number = numberSetting;
 
 export function signInRules(): { account: AttemptRule; address: AttemptRule } {
-  const addressFailures = number('LOGIN_ADDRESS_FAILURES', 50);
-  const addressBlock = number('LOGIN_ADDRESS_BLOCK_SECONDS', 60 * 60);
+  const addressFailures = number('LOGIN_ADDRESS_FAILURES');
+  const addressBlock = number('LOGIN_ADDRESS_BLOCK_SECONDS');
   return {
     account: {
-      free: number('LOGIN_FREE_FAILURES', 5),
-      firstBlockSeconds: number('LOGIN_FIRST_BLOCK_SECONDS', 30),
-      maxBlockSeconds: number('LOGIN_MAX_BLOCK_SECONDS', 15 * 60),
-      decaySeconds: number('LOGIN_FAILURE_DECAY_SECONDS', 5 * 60),
+      free: number('LOGIN_FREE_FAILURES'),
+      firstBlockSeconds: number('LOGIN_FIRST_BLOCK_SECONDS'),
+      maxBlockSeconds: number('LOGIN_MAX_BLOCK_SECONDS'),
+      decaySeconds: number('LOGIN_FAILURE_DECAY_SECONDS'),
     },
     // "N failures in 15 minutes": the score forgets N every 15 minutes.
     address: { free: addressFailures, firstBlockSeconds: addressBlock, maxBlockSeconds: addressBlock, decaySeconds: (15 * 60) / addressFailures },

@@ -3,6 +3,6 @@ import { numberSetting } from '@/lib/config';
 
 /** How long a session lasts without use, and at most, in seconds. */
 export const sessionSettings = {
-  idleSeconds: numberSetting('SESSION_IDLE_MINUTES', 120) * 60,
-  maxSeconds: numberSetting('SESSION_MAX_HOURS', 12) * 3600,
+  idleSeconds: numberSetting('SESSION_IDLE_MINUTES') * 60,
+  maxSeconds: numberSetting('SESSION_MAX_HOURS') * 3600,
 };

@@ -1,5 +1,6 @@
 import 'server-only';
 import { revalidateTag } from 'next/cache';
+import { purgeInBackground } from './cdn-purge';
 import { announceExpiredTags } from './cross-instance';
 import { expireTagsInThisProcess } from './expire-in-process';
 import { tellExpiryListeners } from './expiry-listeners';
@@ -8,7 +9,8 @@ import { cacheTags } from './tags';
 /**
  * Expires cached reader data at once (no stale copy is served afterwards), in this process
  * and every other instance, so a published change shows within a second and a withdrawn
- * story survives in no cache.
+ * story survives in no cache. With CDN_PURGE_URL set, this instance (the one that made the
+ * change) also asks the CDN to forget them, in the background.
  */
 export async function expireTags(...tags: string[]): Promise<void> {
   const unique = [...new Set(tags)];
@@ -19,6 +21,7 @@ export async function expireTags(...tags: string[]): Promise<void> {
     expireTagsInThisProcess(unique);
   }
   tellExpiryListeners(unique);
+  purgeInBackground(unique);
   await announceExpiredTags(unique);
 }
 

@@ -1,7 +1,6 @@
-import 'server-only';
-
 /**
- * Every cache tag the reader site uses, in one place. Reads tag what they depend on;
+ * Every cache tag the reader site uses, in one place (no 'server-only': next.config.ts names
+ * some of them in CDN headers). Reads tag what they depend on;
  * the workflow invalidates these when a story is published, updated, corrected or withdrawn.
  */
 export const cacheTags = {
@@ -20,4 +19,9 @@ export const cacheTags = {
   liveBlog: (articleId: string) => `live:${articleId}`,
   /** The breaking-news line at the top of every reader page. */
   breakingBanner: 'breaking-banner',
+  /**
+   * CDN key only: stands for every story-specific key (article, slug, live) of a response
+   * whose keys would pass the header limit (lib/cache/cdn-keys.ts). Purged with any story.
+   */
+  anyStory: 'any-story',
 } as const;

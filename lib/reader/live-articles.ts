@@ -17,21 +17,22 @@ import { isPublic } from './summaries';
 const REMEMBER_MS = 60_000;
 const MAX_REMEMBERED = 10_000;
 
-const shared = globalThis as unknown as { mastheadLiveSlugs?: Map<string, number> };
+const shared = globalThis as unknown as { mastheadLiveSlugs?: Map<string, { id: string; at: number }> };
 const remembered = (shared.mastheadLiveSlugs ??= new Map());
 
-export async function isLiveArticleSlug(slug: string): Promise<boolean> {
-  const at = remembered.get(slug);
-  if (at !== undefined && Date.now() - at < REMEMBER_MS) return true;
-  if (slug.length > 300) return false;
+/** The story's id when `/articles/<slug>` is one readers may see (for its CDN keys), else null. */
+export async function findLiveArticleId(slug: string): Promise<string | null> {
+  const known = remembered.get(slug);
+  if (known !== undefined && Date.now() - known.at < REMEMBER_MS) return known.id;
+  if (slug.length > 300) return null;
   const [row] = await db
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.slug, slug), isPublic()))
     .limit(1);
   remembered.delete(slug);
-  if (!row) return false;
-  remembered.set(slug, Date.now());
+  if (!row) return null;
+  remembered.set(slug, { id: row.id, at: Date.now() });
   if (remembered.size > MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
-  return true;
+  return row.id;
 }

@@ -1,8 +1,9 @@
 import 'server-only';
-import { site } from '@/lib/config';
 import { xmlText } from './xml';
 
 export type Notice = {
+  /** The paper's name from Settings (`siteNameForNotices()`). */
+  siteName: string;
   title: string;
   heading: string;
   /** Trusted markup written in this codebase (links); never anything a person typed. */
@@ -23,7 +24,7 @@ const SEARCH_FORM = `
  * colours, a way home.
  */
 export function noticePageHtml(notice: Notice): string {
-  const name = xmlText(site.name);
+  const name = xmlText(notice.siteName);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createArticle, createSection, unique } from '@/test/factories';
-import { parseSnippet, searchArticles, searchQuerySchema } from './search';
+import { parseSnippet, runSearch, SEARCH_LIMITS, searchArticles, searchQuerySchema } from './search';
 
 describe('search', () => {
   const run = (q: string, extra: Partial<Parameters<typeof searchArticles>[0]> = {}) =>
@@ -32,6 +32,32 @@ describe('search', () => {
 
     const [hit] = (await searchArticles({ q: w, page: 1, section: section.slug })).hits;
     expect(hit!.snippet.filter((part) => part.match).map((part) => part.text)).toEqual([w]);
+  });
+
+  it('answers from the newest stories when a query is common, and from the index when it is rare', async () => {
+    const w = `qc${unique()}`;
+    // Dated a day ahead, so they are the newest published stories whatever else the database holds.
+    const ahead = (hours: number) => new Date(Date.now() + (24 + hours) * 3_600_000);
+    const stories = [];
+    for (let i = 0; i < 6; i++) {
+      stories.push(await createArticle({ status: 'published', headline: `${w} report ${i}`, publishedAt: ahead(i) }));
+    }
+    const newestFirst = stories.map((story) => story.id).reverse();
+    const ids = (results: Awaited<ReturnType<typeof runSearch>>) => results.hits.map((hit) => hit.story.id);
+    const query = searchQuerySchema.parse({ q: w });
+
+    // The newest four stories hold more matches than the cap: ranked among the newest three.
+    const common = await runSearch(query, { countCap: 2, rankedCandidates: 3, recentWindow: 4, maxRecentWindow: 4 });
+    expect(common).toMatchObject({ total: 2, totalIsCapped: true });
+    expect(ids(common).sort()).toEqual(newestFirst.slice(0, 3).sort());
+
+    // A window too short to be sure: the index finds every match.
+    const rare = await runSearch(query, { countCap: 100, rankedCandidates: 100, recentWindow: 2, maxRecentWindow: 2 });
+    expect(rare).toMatchObject({ total: 6, totalIsCapped: false });
+    expect(ids(rare).sort()).toEqual([...newestFirst].sort());
+
+    // The same answer as the default limits give.
+    expect(ids(await runSearch(query, SEARCH_LIMITS)).sort()).toEqual(ids(rare).sort());
   });
 
   it('treats malformed input as no filter, never as an error', async () => {

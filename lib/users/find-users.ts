@@ -54,7 +54,8 @@ export async function getProfileForEditing(actor: Actor, userId: string): Promis
   return row ?? null;
 }
 
-/** Names of active staff for bylines and filters. */
-export async function findStaffNames(): Promise<{ id: string; displayName: string }[]> {
+/** Names of active staff, for bylines and the newsroom's filters: for people who write stories. */
+export async function findStaffNames(viewer: Actor): Promise<{ id: string; displayName: string }[]> {
+  assertCan(viewer, 'article.create');
   return db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.active, true)).orderBy(asc(users.displayName));
 }

@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { db } from '@/db/client';
 import { articles, previewLinks, users, type ArticleStatus, type PreviewLinkEnd } from '@/db/schema';
@@ -46,21 +46,41 @@ export async function createPreviewLink(actor: Actor, ip: string, articleId: str
   return { id, url: absoluteUrl(`/preview/${token}`), expiresAt };
 }
 
+/** What a preview address opens now: the story, a link that has ended, or nothing known. */
+export type PreviewTokenAnswer = { kind: 'open'; articleId: string } | { kind: 'ended' } | { kind: 'unknown' };
+
 /**
- * The story a preview token opens now, or null: unknown, expired or ended, a story that
- * may no longer be previewed, or a creator who could no longer make the link.
+ * Whether a preview token opens its story now. A link has ended when it was revoked or
+ * ended early, when it expired, when its story may no longer be previewed, or when its
+ * creator could no longer make it. The proxy answers ended and unknown links itself (410
+ * and 404, with a notice), so a closed link never renders the preview page.
  */
-export async function articleIdFromPreviewToken(token: string, now = new Date()): Promise<string | null> {
-  if (!TOKEN.test(token)) return null;
+export async function answerPreviewToken(token: string, now = new Date()): Promise<PreviewTokenAnswer> {
+  if (!TOKEN.test(token)) return { kind: 'unknown' };
   const [link] = await db
-    .select({ articleId: previewLinks.articleId, status: articles.status, creatorId: users.id, creatorRole: users.role, creatorActive: users.active })
+    .select({
+      articleId: previewLinks.articleId,
+      endedAt: previewLinks.endedAt,
+      expiresAt: previewLinks.expiresAt,
+      status: articles.status,
+      creatorId: users.id,
+      creatorRole: users.role,
+      creatorActive: users.active,
+    })
     .from(previewLinks)
     .innerJoin(articles, eq(articles.id, previewLinks.articleId))
     .innerJoin(users, eq(users.id, previewLinks.createdBy))
-    .where(and(eq(previewLinks.tokenHash, hashOf(token)), isNull(previewLinks.endedAt), gt(previewLinks.expiresAt, now)));
-  if (!link || !PREVIEWABLE.has(link.status)) return null;
-  if (!link.creatorActive || !can({ id: link.creatorId, role: link.creatorRole }, 'article.share_preview')) return null;
-  return link.articleId;
+    .where(eq(previewLinks.tokenHash, hashOf(token)));
+  if (!link) return { kind: 'unknown' };
+  if (link.endedAt || link.expiresAt <= now || !PREVIEWABLE.has(link.status)) return { kind: 'ended' };
+  if (!link.creatorActive || !can({ id: link.creatorId, role: link.creatorRole }, 'article.share_preview')) return { kind: 'ended' };
+  return { kind: 'open', articleId: link.articleId };
+}
+
+/** The story a preview token opens now, or null (see `answerPreviewToken`). */
+export async function articleIdFromPreviewToken(token: string, now = new Date()): Promise<string | null> {
+  const answer = await answerPreviewToken(token, now);
+  return answer.kind === 'open' ? answer.articleId : null;
 }
 
 export type PreviewLinkView = {

@@ -64,6 +64,17 @@ else
   echo "(db:backup skipped: pg_dump ${dump_major:-missing} is older than the server's PostgreSQL $server_major)"
 fi
 
+echo "--- npm start refuses an incomplete production environment (lib/config.ts)"
+refused() {  # $1: what the log must say; then the variables that make it incomplete
+  local expect=$1 log="$work/refused.log"
+  shift
+  if env "$@" PORT=$port timeout 120 npm start >"$log" 2>&1; then cat "$log"; echo "FAIL: npm start served with $*"; exit 1; fi
+  grep -q "$expect" "$log" || { cat "$log"; echo "FAIL: npm start with $* did not say '$expect'"; exit 1; }
+}
+refused "AUTH_SECRET: required in production" AUTH_SECRET=
+refused "SITE_URL: required in production" SITE_URL=
+refused "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: required with INSTANCE_COUNT=2" INSTANCE_COUNT=2
+
 echo "--- npm start"
 PORT=$port setsid npm start >"$work/server.log" 2>&1 &
 server=$!

@@ -7,13 +7,15 @@
  *   4. under reader load through nginx, B stopped (SIGTERM) and A killed (SIGKILL), each
  *      started again: no reader request fails.
  * Options: --app-ports 3151,3152  --nginx-port 8151  --skip-build  --readers 16
+ *          --database masthead_cluster_check
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { Newsroom } from '@/scripts/bench/newsroom';
 import { ensureProgram } from '@/scripts/bench/system-tools';
-import { killInstance, startInstance, stopInstance, type Instance } from './instances';
+import { CLUSTER_DATABASE, killInstance, startInstance, stopInstance, type Instance } from './instances';
 import { startNginxProxy } from './nginx-proxy';
 import { startReaderLoad } from './reader-load';
 import { siteLocalDateTime, storyTemplate, timeUntil, writeStory } from './stories';
@@ -24,17 +26,24 @@ const { values } = parseArgs({
     'nginx-port': { type: 'string', default: '8151' },
     'skip-build': { type: 'boolean', default: false },
     readers: { type: 'string', default: '16' },
+    database: { type: 'string', default: CLUSTER_DATABASE },
   },
 });
 const [portA, portB] = values['app-ports'].split(',').map(Number);
 const LIMIT_MS = 1_000;
 const SCHEDULED = 50;
 process.env.TRUSTED_PROXY_HOPS = '1';
+// Two instances: production refuses to start without a shared actions key and release name
+// (lib/config.ts). The deployment id must be the build's, so it is fixed, not random.
+process.env.INSTANCE_COUNT = '2';
+process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ??= randomBytes(32).toString('base64');
+process.env.NEXT_DEPLOYMENT_ID ??= 'masthead-cluster-check';
 process.env.DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
 const timeZone = process.env.SITE_TIMEZONE ?? 'Asia/Seoul';
 
-const a: Instance = { name: 'A', port: portA!, server: null, published: 0 };
-const b: Instance = { name: 'B', port: portB!, server: null, published: 0 };
+const database = values.database;
+const a: Instance = { name: 'A', port: portA!, server: null, published: 0, database };
+const b: Instance = { name: 'B', port: portB!, server: null, published: 0, database };
 const nginxBinary = ensureProgram('nginx', 'nginx', console.log);
 const problems: string[] = [];
 const figures: Record<string, unknown> = {};

@@ -1,14 +1,14 @@
 /** App instances for the cluster check: production servers on one database, started, stopped and killed. */
 import { startProductionServer, type ProductionServer } from '@/scripts/lib/production-server';
 
-export type Instance = { name: string; port: number; server: ProductionServer | null; published: number };
+export type Instance = { name: string; port: number; server: ProductionServer | null; published: number; database: string };
 
 export const CLUSTER_DATABASE = 'masthead_cluster_check';
 
 /** Starts (or restarts) one instance; the first start may build and resets the database. */
 export async function startInstance(instance: Instance, options: { build: boolean; fresh: boolean }): Promise<void> {
   instance.server = await startProductionServer({
-    database: CLUSTER_DATABASE,
+    database: instance.database,
     port: instance.port,
     build: options.build,
     keepDatabase: !options.fresh,

@@ -32,7 +32,9 @@ function appLike(request: IncomingMessage, response: ServerResponse, name: strin
     : url.startsWith('/_next/static/') || url.startsWith('/media/')
       ? 'public, max-age=31536000, immutable'
       : 'public, max-age=0, s-maxage=60, stale-while-revalidate=600';
-  response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': cacheControl, 'X-Served-By': name, 'X-Seen-Forwarded-For': String(request.headers['x-forwarded-for'] ?? '') });
+  // What proxy.ts sends with reader pages: keep this no later than the current second.
+  const untilThisSecond = url.startsWith('/this-second') ? { 'X-Accel-Expires': `@${Math.floor(Date.now() / 1000)}` } : {};
+  response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': cacheControl, 'X-Served-By': name, 'X-Seen-Forwarded-For': String(request.headers['x-forwarded-for'] ?? ''), ...untilThisSecond });
   response.end(`${name} ${url} ${Date.now()}`);
 }
 
@@ -85,6 +87,26 @@ describe.skipIf(!nginx && !process.env.CI)('deploy/nginx.conf', () => {
     await new Promise((done) => setTimeout(done, 200));
     expect(hitsFor('/articles/one')).toBe(2);
     expect(first.headers.get('cache-control')).toContain('s-maxage=60'); // the app's header still reaches a CDN
+  });
+
+  it('keeps a page the app marks "until the end of this second" no longer than that', async () => {
+    const atSecondStart = async () => {
+      while (Date.now() % 1000 > 150) await new Promise((done) => setTimeout(done, 10));
+    };
+    await atSecondStart();
+    const first = await get('/this-second/a');
+    expect(first.headers.get('x-cache-status')).toBe('MISS');
+    expect(first.headers.get('x-accel-expires')).toBeNull(); // nginx keeps it to itself
+    const startedSecond = Math.floor(Date.now() / 1000);
+    expect((await get('/this-second/a')).headers.get('x-cache-status')).toBe('HIT');
+    const plain = await get('/articles/until-two-seconds');
+    // Into the next second, under a second after it was stored: stale already, where a
+    // page under the plain "1s" rule is still fresh.
+    while (Math.floor(Date.now() / 1000) === startedSecond) await new Promise((done) => setTimeout(done, 10));
+    await new Promise((done) => setTimeout(done, 50));
+    expect(['STALE', 'UPDATING', 'EXPIRED']).toContain((await get('/this-second/a')).headers.get('x-cache-status'));
+    expect(plain.headers.get('x-cache-status')).toBe('MISS');
+    expect((await get('/articles/until-two-seconds')).headers.get('x-cache-status')).toBe('HIT');
   });
 
   it('never caches for anyone with a session cookie, under either name and in chunks', async () => {

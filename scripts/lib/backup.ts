@@ -38,7 +38,12 @@ export function runPostgresTool(program: string, args: string[], env: NodeJS.Pro
     child.on('error', (error) =>
       reject(new Error(`${program} could not run (${error.message}). Install the PostgreSQL client tools (Debian: apt-get install postgresql-client).`)),
     );
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${program} failed (exit ${code}):\n${errors.trim()}`))));
+    child.on('exit', (code) => {
+      if (code === 0) return resolve();
+      // Debian 12 ships the version 15 client; the embedded development server is 17.
+      const hint = /server version mismatch/.test(errors) ? '\nInstall the PostgreSQL client tools of the server\'s version (Debian: postgresql-client-<version> from apt.postgresql.org).' : '';
+      reject(new Error(`${program} failed (exit ${code}):\n${errors.trim()}${hint}`));
+    });
   });
 }
 

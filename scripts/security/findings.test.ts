@@ -67,4 +67,14 @@ describe('the app log during a check', () => {
     expect(findings[1]!.detail).toMatch(/payload string too long/);
     expect(log.findingsFor('sqlmap')).toEqual([]);
   });
+
+  it("counts the app's own JSON lines at level error, and not the others", () => {
+    const log = watchServerLog();
+    log.during('sqlmap');
+    log.take('{"time":"2026-12-01T00:00:00Z","level":"info","msg":"request","route":"/search","status":200}\n');
+    log.take('{"time":"2026-12-01T00:00:00Z","level":"warn","msg":"Server action: database unavailable"}\n');
+    log.take('{"time":"2026-12-01T00:00:00Z","level":"error","msg":"request","route":"/articles/x","status":500}\n');
+    log.take('{"time":"2026-12-01T00:00:00Z","level":"error","msg":"Upload failed","error":"boom"}\n');
+    expect(log.findingsFor('sqlmap').map((f) => f.detail)).toEqual([expect.stringContaining('"status":500'), expect.stringContaining('Upload failed')]);
+  });
 });

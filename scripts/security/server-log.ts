@@ -6,9 +6,20 @@ import type { Finding, Tool } from './report';
  * with a leading "⨯", our actions log "Server action failed", and background work logs
  * "Could not …" or "… failed" (seen: cache expiry too large for one NOTIFY, logged while
  * every request still answered 200). Auth.js's own "[auth][error] CredentialsSignin" is a
- * wrong password, not a failure, and is not counted.
+ * wrong password, not a failure, and is not counted. Lines the app writes itself are JSON
+ * (lib/log.ts): any at level "error" counts, which includes every request answered 5xx.
  */
 const FAILURE_LINE = /^\s*⨯ |Server action failed|^(Could not |Background job failed|Cache (listener|expiry) failed|Upload failed|Password reset failed|Publishing scheduled story|Scheduled story .* could not|\[auth\] )/;
+
+function isFailure(line: string): boolean {
+  if (!line.startsWith('{')) return FAILURE_LINE.test(line);
+  try {
+    const entry = JSON.parse(line) as { level?: unknown; msg?: unknown };
+    return entry.level === 'error' || (typeof entry.msg === 'string' && FAILURE_LINE.test(entry.msg));
+  } catch {
+    return FAILURE_LINE.test(line);
+  }
+}
 
 export function watchServerLog() {
   let current: Tool | undefined;
@@ -22,7 +33,7 @@ export function watchServerLog() {
       for (const line of lines) {
         const cause = /\[cause\]: (.*)/.exec(line);
         if (cause && last && !last.cause) last.cause = cause[1]!.trim();
-        if (!FAILURE_LINE.test(line)) continue;
+        if (!isFailure(line)) continue;
         // Group repeats of one failure: the same message with other values in it.
         const key = `${current}:${line.replace(/\d+/g, 'N').slice(0, 120)}`;
         const entry = seen.get(key) ?? { tool: current, count: 0, line: line.trim() };

@@ -1,6 +1,6 @@
 import { checkHealth } from '@/lib/health';
 
-/** 200 when the database answers and has every committed migration, else 503. */
+/** 200 when the database answers within a second and has every committed migration, else 503 with a message. */
 export async function GET() {
   const health = await checkHealth();
   return Response.json(health, {

@@ -1,7 +1,9 @@
+import { isDatabaseUnavailable, unavailableMessage } from '@/db/unavailable';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { malformedForwarding } from '@/lib/http/forwarded-headers';
 import { readBoundedBody } from '@/lib/http/read-body';
 import { isSameOriginRequest } from '@/lib/http/same-origin';
+import { logError, requestIdFrom } from '@/lib/log';
 import { ImageRejectedError } from '@/lib/media/process-image';
 import { maxUploadBytes, uploadImage } from '@/lib/media/upload-media';
 import { can } from '@/lib/permissions';
@@ -36,7 +38,8 @@ export async function POST(request: Request) {
     return Response.json(result, { status: result.duplicate ? 200 : 201 });
   } catch (error) {
     if (error instanceof ImageRejectedError) return refuse(error.status, error.message);
-    console.error('Upload failed', error);
+    if (isDatabaseUnavailable(error)) return refuse(503, unavailableMessage(error));
+    logError('Upload failed', error, requestIdFrom(request.headers));
     return refuse(500, 'The picture could not be saved. Please try again.');
   }
 }

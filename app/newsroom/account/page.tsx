@@ -13,7 +13,7 @@ export const instant = false;
 
 export default async function AccountPage() {
   const user = await requireUser();
-  const [profile, pictures] = await Promise.all([getProfileForEditing(user, user.id), findLibraryPictures()]);
+  const [profile, pictures] = await Promise.all([getProfileForEditing(user, user.id), findLibraryPictures(user)]);
   if (!profile) notFound();
   return (
     <div className="grid max-w-2xl gap-8">

@@ -16,7 +16,7 @@ export default async function AuditPage({ searchParams }: Props) {
   const user = await requireCapability('audit.view');
   const raw = await searchParams;
   const filter = auditFilterSchema.parse({ person: first(raw.person), action: first(raw.action), before: first(raw.before) });
-  const [events, people] = await Promise.all([findAuditEvents(user, filter), findStaffNames()]);
+  const [events, people] = await Promise.all([findAuditEvents(user, filter), findStaffNames(user)]);
   const older = new URLSearchParams();
   if (filter.person) older.set('person', filter.person);
   if (filter.action) older.set('action', filter.action);

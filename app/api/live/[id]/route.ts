@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cdnKeyHeaders } from '@/lib/cache/cdn-keys';
+import { cacheTags } from '@/lib/cache/tags';
 import { getPollState } from '@/lib/live/reader-live';
 
 type Context = { params: Promise<{ id: string }> };
@@ -17,11 +19,12 @@ export async function GET(request: Request, { params }: Context) {
     return Response.json({ error: 'Expected /api/live/<story id>?since=<update number>.' }, { status: 400, headers: { 'Cache-Control': 'no-store' } });
   }
   const state = await getPollState(parsed.data.id);
-  if (!state) return Response.json({ error: 'No live blog here.' }, { status: 404, headers: { 'Cache-Control': 'public, max-age=10, s-maxage=10' } });
+  const keys = cdnKeyHeaders([cacheTags.liveBlog(parsed.data.id), cacheTags.article(parsed.data.id)]);
+  if (!state) return Response.json({ error: 'No live blog here.' }, { status: 404, headers: { 'Cache-Control': 'public, max-age=10, s-maxage=10', ...keys } });
   const since = parsed.data.since;
   const fresh = state.recentSeqs.filter((seq) => seq > since).length;
   return Response.json(
     { latest: state.lastSeq, newUpdates: fresh, version: state.version, ended: state.ended, pollSeconds: state.pollSeconds },
-    { headers: { 'Cache-Control': 'public, max-age=2, s-maxage=2, stale-while-revalidate=5' } },
+    { headers: { 'Cache-Control': 'public, max-age=2, s-maxage=2, stale-while-revalidate=5', ...keys } },
   );
 }

@@ -39,8 +39,8 @@ export default async function EditStoryPage({ params }: Props) {
   const mayShare = can(user, 'article.share_preview');
   const [sections, staff, pictures, notes, previewLinks, liveDesk] = await Promise.all([
     findSections(),
-    findStaffNames(),
-    findLibraryPictures(),
+    findStaffNames(user),
+    findLibraryPictures(user),
     findNotes(user, id),
     mayShare ? findPreviewLinks(user, id) : [],
     findLiveDesk(user, id),

@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { connect } from './client';
+import { DATABASE_BUSY_MESSAGE, DatabaseBusyError, isDatabaseUnavailable, unavailableMessage } from './unavailable';
+
+const url = () => process.env.DATABASE_URL!;
+
+describe('a pool with every connection busy', () => {
+  it('fails a waiting query and a waiting transaction as busy after the bounded wait, then serves again', async () => {
+    const { db, client } = connect(url(), { max: 1 }, 300);
+    try {
+      // The one connection is held by a transaction for a second and a half.
+      const holder = db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_sleep(1.5)`);
+        return 'held';
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = Date.now();
+      const query = db.execute(sql`select 1 as one`).then(() => 'answered', (error: unknown) => error);
+      const transaction = db.transaction(async (tx) => tx.execute(sql`select 2`)).then(() => 'answered', (error: unknown) => error);
+      const [queryOutcome, transactionOutcome] = await Promise.all([query, transaction]);
+      expect(Date.now() - started).toBeLessThan(1_200);
+      for (const outcome of [queryOutcome, transactionOutcome]) {
+        expect(outcome).toBeInstanceOf(Error);
+        expect(isDatabaseUnavailable(outcome)).toBe(true);
+        expect(unavailableMessage(outcome)).toBe(DATABASE_BUSY_MESSAGE);
+      }
+      expect(await holder).toBe('held');
+      const [row] = await db.execute<{ one: number }>(sql`select 1 as one`);
+      expect(row?.one).toBe(1);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('does not run a transaction whose caller was already told busy', async () => {
+    const { db, client } = connect(url(), { max: 1 }, 200);
+    const table = `pool_wait_${Date.now()}`;
+    try {
+      await db.execute(sql.raw(`create table ${table} (n int)`));
+      const holder = db.transaction(async (tx) => tx.execute(sql`select pg_sleep(0.6)`));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const late = await db.transaction(async (tx) => tx.execute(sql.raw(`insert into ${table} values (1)`))).catch((error: unknown) => error);
+      expect(late).toBeInstanceOf(DatabaseBusyError);
+      await holder;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const rows = await db.execute(sql.raw(`select n from ${table}`));
+      expect(rows).toHaveLength(0);
+    } finally {
+      await db.execute(sql.raw(`drop table if exists ${table}`));
+      await client.end();
+    }
+  });
+});
+
+describe('a database that is not there', () => {
+  it('is recognised as unavailable, through the error Drizzle wraps', async () => {
+    const { db, client } = connect('postgres://postgres@127.0.0.1:1/none', { max: 1 });
+    try {
+      const error = await db.execute(sql`select 1`).catch((caught: unknown) => caught);
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(isDatabaseUnavailable(new Error('duplicate key'))).toBe(false);
+    } finally {
+      await client.end({ timeout: 0 });
+    }
+  });
+});

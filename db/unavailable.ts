@@ -1,0 +1,55 @@
+/**
+ * Failures that mean "the database is not answering right now" rather than "this request
+ * is wrong": the server is down or restarting, the network dropped, or every connection
+ * stayed busy for longer than the app waits. They are worth retrying in a moment.
+ */
+
+/** What a person is told when the database cannot take their request. */
+export const DATABASE_BUSY_MESSAGE = 'The database is busy — try again in a moment.';
+export const DATABASE_DOWN_MESSAGE = 'The database is not answering. Nothing was changed; please try again in a moment.';
+
+/** Raised when no connection became free within the wait the pool allows (DATABASE_WAIT_MS). */
+export class DatabaseBusyError extends Error {
+  readonly code = 'DATABASE_BUSY';
+  constructor(waitMs: number) {
+    super(`No database connection became free within ${waitMs} ms.`);
+  }
+}
+
+// Socket errors, postgres.js's own connection errors, and SQLSTATEs of class 08 (connection
+// exception), 53300 (too many connections) and 57P01-57P03 (shutting down, not yet started).
+const UNAVAILABLE_CODES = new Set([
+  'DATABASE_BUSY',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  '53300',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
+
+/** True when the error, or one it wraps (Drizzle wraps the driver's), is the database being unavailable. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || code.startsWith('08'))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The message for a person: busy (try again soon) or down. */
+export function unavailableMessage(error: unknown): string {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof DatabaseBusyError) return DATABASE_BUSY_MESSAGE;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return DATABASE_DOWN_MESSAGE;
+}
