@@ -37,7 +37,7 @@ test('two editors and a reporter type into one paragraph, one of them offline tw
   };
   const reporter = await contexts.reporter.newPage();
   const id = await startStory(reporter, `Harbour fire live ${unique()}`, 'Port Calder');
-  await typeInStory(reporter, 'Start ');
+  await typeInStory(reporter, 'Go: ');
   await expectSaved(reporter);
   const pages: Record<Who, Page> = { reporter, editor: await open(contexts.editor, id), admin: await open(contexts.admin, id) };
   await expect(pages.editor.getByTestId('collaborators')).toContainText('Mira Castellanos');
