@@ -23,7 +23,7 @@ export async function MostPopular({ wide = false }: { wide?: boolean }) {
       </h2>
       <ol className={wide ? 'mt-2 sm:grid sm:grid-cols-2 sm:gap-x-8' : 'mt-2'}>
         {stories.map((story, i) => (
-          <li key={story.slug} className="flex gap-3 border-b border-rule py-3">
+          <li key={i} className="flex gap-3 border-b border-rule py-3">
             <span className="rank" aria-hidden="true">
               {i + 1}
             </span>
