@@ -38,7 +38,7 @@ export default defineConfig({
   webServer: {
     command: 'tsx --conditions=react-server scripts/e2e-server.ts',
     url: `http://localhost:${port}/api/health`,
-    env: { E2E_PORT: String(port) },
+    env: { E2E_PORT: String(port), COLLAB_PORT: String(Number(process.env.COLLAB_PORT ?? port + 1)) },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { db } from '@/db/client';
-import { expireTagsInThisProcess } from './expire-in-process';
+import { expireAgainAfterInFlightRenders, expireTagsInThisProcess } from './expire-in-process';
 import { tellExpiryListeners } from './expiry-listeners';
 import { tagMessages } from './tag-messages';
 
@@ -37,6 +37,7 @@ export async function listenForExpiredTags(databaseUrl: string): Promise<void> {
       if (message.from === instance.id || !Array.isArray(message.tags)) return;
       const tags = message.tags.map(String);
       expireTagsInThisProcess(tags);
+      expireAgainAfterInFlightRenders(tags);
       tellExpiryListeners(tags);
     } catch {
       // A malformed message is ignored; caches still expire on their own schedule.

@@ -2,7 +2,7 @@ import 'server-only';
 import { revalidateTag } from 'next/cache';
 import { purgeInBackground } from './cdn-purge';
 import { announceExpiredTags } from './cross-instance';
-import { expireTagsInThisProcess } from './expire-in-process';
+import { expireAgainAfterInFlightRenders, expireTagsInThisProcess } from './expire-in-process';
 import { waitForReplica } from './replica-catch-up';
 import { tellExpiryListeners } from './expiry-listeners';
 import { cacheTags } from './tags';
@@ -23,6 +23,7 @@ export async function expireTags(...tags: string[]): Promise<void> {
     // Outside a request (the scheduler): Next's API refuses, so expire the tags directly.
     expireTagsInThisProcess(unique);
   }
+  expireAgainAfterInFlightRenders(unique);
   tellExpiryListeners(unique);
   purgeInBackground(unique);
   await announceExpiredTags(unique);
