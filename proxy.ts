@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { auth } from '@/lib/auth/auth';
-import { runtime } from '@/lib/config';
+import { collab, runtime } from '@/lib/config';
 import { malformedForwarding } from '@/lib/http/forwarded-headers';
 import { clientAddressFrom } from '@/lib/request-context';
 import { answerArticleAddress } from '@/lib/reader/article-addresses';
@@ -71,7 +71,7 @@ const newsroom = auth((request) => {
 
 const newNoncePolicy = () => {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  return { nonce, policy: newsroomContentSecurityPolicy(nonce, runtime.isDevelopment()) };
+  return { nonce, policy: newsroomContentSecurityPolicy(nonce, runtime.isDevelopment(), collab.publicUrl()) };
 };
 
 function withNoncePolicy(request: NextRequest) {

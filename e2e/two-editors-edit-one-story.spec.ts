@@ -1,37 +1,137 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { killCollabServer, collabServerPid } from './support/collab';
 import { expectSaved, startStory, storyText, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
-test('two editors on one story: the later save is refused, and no text is lost', async ({ browser }) => {
-  const headline = `Ferry timetable story ${unique()}`;
-  const first = await (await browser.newContext({ storageState: storageState('editor') })).newPage();
-  const id = await startStory(first, headline, 'Port Calder');
-  await typeInStory(first, 'Daniel wrote this first paragraph.');
-  await expectSaved(first);
+/*
+ * Two editors and a reporter in one story, typing into the same paragraph at once. Each
+ * types only characters of their own alphabet, so the final text can be checked person by
+ * person: filtered to one person's alphabet, it must be exactly what they typed, in order.
+ */
+const ALPHABETS = { reporter: 'abcdefghijklm', editor: 'NOPQRSTUVWXYZ', admin: '0123456789' } as const;
+type Who = keyof typeof ALPHABETS;
 
-  // A second editor (an admin) opens it, sees who is editing, and takes over.
-  const second = await (await browser.newContext({ storageState: storageState('admin') })).newPage();
-  await second.goto(`/newsroom/articles/${id}`);
-  await expect(second.getByRole('status').filter({ hasText: 'Daniel Okafor is editing' })).toBeVisible();
-  await second.getByRole('button', { name: 'Take over' }).click();
-  await typeInStory(second, ' Priya added this sentence.');
-  await second.keyboard.press('ControlOrMeta+s');
-  await expectSaved(second);
+const saveState = (page: Page) => page.getByTestId('save-state');
+const only = (text: string, alphabet: string) => [...text].filter((c) => alphabet.includes(c)).join('');
+const firstParagraph = (page: Page) => storyText(page).locator('p').first();
 
-  // The first editor keeps typing: that save is refused, the text stays on screen.
-  await typeInStory(first, ' Daniel’s second thought, typed after the take-over.');
-  const conflict = first.getByRole('alert').filter({ hasText: 'not saved over the newer version' });
-  await expect(conflict).toBeVisible({ timeout: 15_000 });
-  await expect(conflict).toContainText('Priya Raman has taken over this story');
-  await expect(storyText(first)).toContainText('Daniel’s second thought');
-  await conflict.getByRole('button', { name: 'Compare versions' }).click();
-  await expect(first.getByTestId('conflict-diff').locator('ins')).toContainText(['second thought']);
+async function open(context: BrowserContext, id: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`/newsroom/articles/${id}`);
+  await expect(storyText(page)).toHaveAttribute('contenteditable', 'true');
+  return page;
+}
 
-  // He keeps his version; hers stays in the history.
-  await conflict.getByRole('button', { name: 'Keep mine' }).click();
-  await expectSaved(first);
-  await first.goto(`/newsroom/articles/${id}/history`);
-  await expect(first.getByRole('row', { name: /Refused save \(kept\)/ })).toBeVisible();
-  await first.goto(`/newsroom/articles/${id}/preview`);
-  await expect(first.getByRole('article')).toContainText('Daniel’s second thought');
+/** Puts the caret at the end of the story's first paragraph. */
+async function caretInFirstParagraph(page: Page) {
+  await firstParagraph(page).click();
+  await page.keyboard.press('End');
+}
+
+test('two editors and a reporter type into one paragraph, one of them offline twice: nothing is lost', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const contexts = {
+    reporter: await browser.newContext({ storageState: storageState('reporter') }),
+    editor: await browser.newContext({ storageState: storageState('editor') }),
+    admin: await browser.newContext({ storageState: storageState('admin') }),
+  };
+  const reporter = await contexts.reporter.newPage();
+  const id = await startStory(reporter, `Harbour fire live ${unique()}`, 'Port Calder');
+  await typeInStory(reporter, 'Go: ');
+  await expectSaved(reporter);
+  const pages: Record<Who, Page> = { reporter, editor: await open(contexts.editor, id), admin: await open(contexts.admin, id) };
+  await expect(pages.editor.getByTestId('collaborators')).toContainText('Mira Castellanos');
+
+  const typed: Record<Who, string> = { reporter: '', editor: '', admin: '' };
+  const rounds = 12;
+  const type = async (who: Who) => {
+    const page = pages[who];
+    await caretInFirstParagraph(page);
+    for (let round = 0; round < rounds; round++) {
+      // The admin loses the network twice, typing on through it.
+      if (who === 'admin' && (round === 3 || round === 8)) {
+        await contexts.admin.setOffline(true);
+        await expect(saveState(page)).toHaveText('Offline — your changes will be merged when you reconnect');
+      }
+      if (who === 'admin' && (round === 6 || round === 11)) await contexts.admin.setOffline(false);
+      const chunk = [...ALPHABETS[who]].slice(0, 5 + ((round * 3) % 7)).join('');
+      await page.keyboard.type(chunk, { delay: 25 });
+      typed[who] += chunk;
+    }
+  };
+  await Promise.all((Object.keys(pages) as Who[]).map(type));
+
+  for (const page of Object.values(pages)) await expectSaved(page);
+  const texts = await Promise.all(Object.values(pages).map((page) => firstParagraph(page).innerText()));
+  expect(new Set(texts).size, 'all three see the same paragraph').toBe(1);
+  for (const who of Object.keys(typed) as Who[]) {
+    expect(typed[who].length).toBeGreaterThan(80);
+    expect(only(texts[0]!, ALPHABETS[who]), `every character ${who} typed, in order`).toBe(typed[who]);
+  }
+
+  // A reload shows the same, from the server.
+  await pages.editor.reload();
+  await expect(firstParagraph(pages.editor)).toHaveText(texts[0]!);
+
+  // The working copy derived from the shared document is what gets published.
+  await pages.editor.getByRole('button', { name: 'Publish', exact: true }).click();
+  await expect(pages.editor.getByTestId('story-status')).toHaveText('Published');
+  // Everyone in the story sees the new state at once, without reloading.
+  await expect(pages.admin.getByTestId('story-status')).toHaveText('Published');
+  await expect(pages.reporter.getByTestId('story-status')).toHaveText('Published');
+  const live = (await pages.editor.getByRole('link', { name: 'View live' }).getAttribute('href'))!;
+  const reader = await (await browser.newContext()).newPage();
+  await reader.goto(live);
+  await expect(reader.getByRole('article').first()).toContainText(texts[0]!);
+});
+
+test('the collaboration server restarts mid-session: clients reconnect and no acknowledged edit is lost', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const editor = await (await browser.newContext({ storageState: storageState('editor') })).newPage();
+  const id = await startStory(editor, `Power cut story ${unique()}`, 'Port Calder');
+  const admin = await open(await browser.newContext({ storageState: storageState('admin') }), id);
+  await typeInStory(editor, 'Before the restart.');
+  await expectSaved(editor);
+  await expect(storyText(admin)).toContainText('Before the restart.');
+
+  const before = collabServerPid();
+  killCollabServer();
+  // Typed while the server is down: kept in the browser and sent once it is back.
+  await typeInStory(editor, ' While it was down.');
+  await expect.poll(() => collabServerPid(), { timeout: 30_000 }).not.toBe(before);
+  await expectSaved(editor);
+  await typeInStory(admin, ' After it came back.');
+  await expectSaved(admin);
+  for (const page of [editor, admin]) {
+    await expect(storyText(page)).toContainText('Before the restart. While it was down. After it came back.');
+  }
+  await editor.reload();
+  await expect(storyText(editor)).toContainText('Before the restart. While it was down. After it came back.');
+});
+
+test('a reporter watches but cannot type once the story is with the editors, and a signed-out session is dropped', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const reporterContext = await browser.newContext({ storageState: storageState('reporter') });
+  const reporter = await reporterContext.newPage();
+  const id = await startStory(reporter, `School board story ${unique()}`, 'Port Calder');
+  await typeInStory(reporter, 'Draft text.');
+  await expectSaved(reporter);
+  const editor = await open(await browser.newContext({ storageState: storageState('editor') }), id);
+
+  await reporter.getByRole('button', { name: 'Submit for review' }).click();
+  // The editor's page learns the new state by itself; the reporter may now only watch.
+  await expect(editor.getByTestId('story-status')).toHaveText('In review');
+  await expect(storyText(reporter)).toHaveAttribute('contenteditable', 'false');
+  await expect(reporter.getByText('You can read this story but not change it now')).toBeVisible();
+  await typeInStory(editor, ' Edited on the desk.');
+  await expect(storyText(reporter)).toContainText('Draft text. Edited on the desk.');
+
+  // Signing out on another tab ends this page's connection within seconds.
+  const other = await reporterContext.newPage();
+  await other.goto('/newsroom');
+  await other.getByRole('button', { name: 'Sign out' }).click();
+  await expect(saveState(reporter)).toHaveText('Your session has ended. Sign in again to continue.', { timeout: 15_000 });
+  await typeInStory(editor, ' More after the reporter left.');
+  await expectSaved(editor);
+  await expect(storyText(reporter)).not.toContainText('More after the reporter left.');
 });

@@ -77,6 +77,12 @@ export const environmentSchema = z.object({
   /** How many app instances serve this site (behind nginx or a CDN): more than one needs shared keys. */
   INSTANCE_COUNT: count.default(1),
   NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey.optional(),
+  /** Co-editing (docs/collaboration.md). */
+  COLLAB_PORT: count.max(65535).default(3300),
+  COLLAB_HOST: text.default('127.0.0.1'),
+  COLLAB_URL: z.string().regex(/^wss?:\/\/[^\s;,']+$/, 'must be a ws:// or wss:// address').optional(),
+  COLLAB_RECHECK_MS: count.default(3_000),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// address').optional(),
   NEXT_DEPLOYMENT_ID: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1 to 64 letters, digits, dots, dashes or underscores (the release, e.g. the commit)').optional(),
 });
 
@@ -270,3 +276,23 @@ export function smtpSettings(): SmtpSettings | null {
 export function absoluteUrl(path: string): string {
   return `${site.url}${path.startsWith('/') ? path : `/${path}`}`;
 }
+
+/**
+ * The collaboration server (scripts/collab-server.ts): where it listens, the address browsers
+ * reach it at (unset: `/collab` on the site's own host, as deploy/nginx.conf proxies it), the
+ * secret that signs its connection tokens (the app's AUTH_SECRET) and the optional Redis that
+ * lets several collaboration servers share documents.
+ */
+export const collab = {
+  port: () => setting('COLLAB_PORT'),
+  host: () => setting('COLLAB_HOST'),
+  publicUrl: () => setting('COLLAB_URL') ?? null,
+  redisUrl: () => setting('REDIS_URL') ?? null,
+  /** How often every open connection's access is checked again (signed out, deactivated, story state). */
+  recheckMs: () => setting('COLLAB_RECHECK_MS'),
+  signingSecret: (): string => {
+    const secret = setting('AUTH_SECRET');
+    if (!secret) throw new Error('AUTH_SECRET is not set: the collaboration server and the app must share it.');
+    return secret;
+  },
+};

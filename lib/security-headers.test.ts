@@ -67,4 +67,12 @@ describe('Content-Security-Policy and eval()', () => {
     expect(readerContentSecurityPolicy(true)).toMatch(/script-src [^;]*'unsafe-eval'/);
     expect(readerContentSecurityPolicy()).not.toContain('unsafe-eval');
   });
+
+  it('the newsroom may connect to the collaboration server it is given, and nowhere else', () => {
+    expect(newsroomContentSecurityPolicy('n', false)).toMatch(/connect-src 'self';/);
+    expect(newsroomContentSecurityPolicy('n', false, 'ws://localhost:3301')).toMatch(/connect-src 'self' ws:\/\/localhost:3301;/);
+    expect(newsroomContentSecurityPolicy('n', false, 'wss://collab.example.com/socket')).toMatch(/connect-src 'self' wss:\/\/collab\.example\.com;/);
+    expect(newsroomContentSecurityPolicy('n', false, "javascript:alert(1); script-src *")).toMatch(/connect-src 'self';/);
+  });
 });
+

@@ -26,9 +26,14 @@ export function readerContentSecurityPolicy(development = false): string {
   return [...common, `script-src 'self' 'unsafe-inline'${development ? " 'unsafe-eval'" : ''}`, "style-src 'self' 'unsafe-inline'", "frame-ancestors 'self'"].join('; ');
 }
 
-export function newsroomContentSecurityPolicy(nonce: string, development: boolean): string {
+/**
+ * `collabUrl`: the collaboration server's WebSocket address when it is not this site's own
+ * `/collab` (COLLAB_URL), so the story editor may connect to it and nowhere else.
+ */
+export function newsroomContentSecurityPolicy(nonce: string, development: boolean, collabUrl: string | null = null): string {
+  const collabOrigin = collabUrl && /^wss?:\/\//.test(collabUrl) ? new URL(collabUrl).origin : null;
   return [
-    ...common,
+    ...common.map((rule) => (collabOrigin && rule.startsWith('connect-src') ? `${rule} ${collabOrigin}` : rule)),
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ''}`,
     "style-src 'self' 'unsafe-inline'",
     "frame-ancestors 'none'",

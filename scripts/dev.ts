@@ -9,6 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { migrateDatabase } from '@/db/migrate';
 import { demoPeople } from '@/db/seed/people';
 import { DEMO_PASSWORD } from '@/db/seed/seed-demo-content';
+import { startCollabProcess, type CollabProcess } from './lib/collab-process';
 import { localAuthSecret } from './lib/local-secrets';
 import { openLocalDatabase } from './lib/local-database';
 import { seedLocalDatabase, type SeedOutcome } from './lib/seed-local-database';
@@ -19,6 +20,7 @@ const port = process.env.PORT ?? '3000';
 const database = await openLocalDatabase();
 
 let next: ChildProcess | undefined;
+let collabServer: CollabProcess | undefined;
 let stopping = false;
 async function stop(code: number): Promise<never> {
   if (!stopping) {
@@ -27,6 +29,7 @@ async function stop(code: number): Promise<never> {
       next.kill('SIGTERM');
       await new Promise((done) => next!.once('exit', done));
     }
+    await collabServer?.stop();
     await database.close();
   }
   process.exit(code);
@@ -47,13 +50,22 @@ try {
   await stop(1);
 }
 
+const collabPort = Number(process.env.COLLAB_PORT ?? Number(port) + 1);
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: database.url,
   AUTH_SECRET: process.env.AUTH_SECRET ?? localAuthSecret(),
   SITE_URL: process.env.SITE_URL ?? `http://localhost:${port}`,
+  COLLAB_URL: process.env.COLLAB_URL ?? `ws://localhost:${collabPort}`,
   NEXT_TELEMETRY_DISABLED: '1',
 };
+// The story editor's shared documents live in the collaboration server (docs/collaboration.md).
+try {
+  collabServer = await startCollabProcess({ port: collabPort, env });
+} catch (error) {
+  console.error(error);
+  await stop(1);
+}
 const nextBin = 'node_modules/next/dist/bin/next';
 const runNext = (args: string[]) => spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
 
@@ -73,5 +85,6 @@ const demoAccounts = seed === 'seeded' || (seed === 'has_accounts' && (database.
 console.log(`
   Masthead is starting at ${env.SITE_URL}
   Database: ${database.embedded ? 'embedded PostgreSQL (data in .data/)' : 'DATABASE_URL'}
+  Collaboration server: ${env.COLLAB_URL}
 ${demoAccounts ? `  Demo logins (newsroom at ${env.SITE_URL}/newsroom):\n${logins}` : `  Newsroom at ${env.SITE_URL}/newsroom`}
 `);

@@ -1,7 +1,7 @@
 'use client';
 
 import { shortTimeIn } from '@/lib/dates';
-import type { Backup } from './use-story-draft';
+import type { Backup } from './browser-backup';
 
 type Props = { backup: Backup; timeZone: string; onRestore: () => void; onDiscard: () => void };
 

@@ -1,11 +1,15 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { DocNode } from '@/db/schema';
+import { BODY_FRAGMENT } from '@/lib/collab/story-document';
 import { safeLinkHref } from '@/lib/content/links';
-import { storyExtensions } from './extensions';
+import { storyExtensions } from '@/lib/content/story-extensions';
+import type { Collaboration as SharedDocument } from './use-shared-story';
 
 type Props = {
   initial: DocNode;
@@ -17,22 +21,50 @@ type Props = {
   /** The text box's accessible name, when the page has more than one editor. */
   label?: string;
   compact?: boolean;
+  /**
+   * The story's shared document: the body is then bound to it (everyone's typing, carets
+   * with names and colours) and `initial` is ignored, the document being the source.
+   */
+  shared?: SharedDocument;
 };
 
+/**
+ * Another person's caret. The name is drawn by CSS from `data-name` (globals.css), so it is
+ * never part of the story's text as the page or a screen reader reads it.
+ */
+function renderCaret(user: { name?: string; color?: string }): HTMLElement {
+  const caret = document.createElement('span');
+  caret.className = 'collaboration-carets__caret';
+  caret.setAttribute('aria-hidden', 'true');
+  caret.setAttribute('data-name', user.name ?? '');
+  caret.style.setProperty('--caret-color', user.color ?? '#1d4ed8');
+  return caret;
+}
+
 /** The story body in Tiptap, with a toolbar for the structures readers' pages support. */
-export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, onPickImage, label = 'Story text', compact = false }: Props) {
-  const editor = useEditor({
-    extensions: storyExtensions(previewUrl),
-    content: initial,
-    editable,
-    immediatelyRender: false,
-    editorProps: { attributes: { class: `article-body ${compact ? 'min-h-[8rem]' : 'min-h-[24rem]'} rounded-b border border-rule p-4 focus:outline-none`, 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' } },
-    onUpdate: ({ editor: e }) => {
-      // A plain copy: ProseMirror's attribute objects have no prototype, which React's
-      // server-action serializer would not send as data.
-      if (e.isEditable) onChange(JSON.parse(JSON.stringify(e.getJSON())) as DocNode);
+export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, onPickImage, label = 'Story text', compact = false, shared }: Props) {
+  const editor = useEditor(
+    {
+      extensions: shared
+        ? [
+            // Undo is Yjs's (the Collaboration extension's): one's own edits only.
+            ...storyExtensions(previewUrl, { undoRedo: false }),
+            Collaboration.configure({ document: shared.doc, field: BODY_FRAGMENT }),
+            CollaborationCaret.configure({ provider: shared.provider, user: shared.user, render: renderCaret }),
+          ]
+        : storyExtensions(previewUrl),
+      ...(shared ? {} : { content: initial }),
+      editable,
+      immediatelyRender: false,
+      editorProps: { attributes: { class: `article-body ${compact ? 'min-h-[8rem]' : 'min-h-[24rem]'} rounded-b border border-rule p-4 focus:outline-none`, 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' } },
+      onUpdate: ({ editor: e }) => {
+        // A plain copy: ProseMirror's attribute objects have no prototype, which React's
+        // server-action serializer would not send as data.
+        if (e.isEditable || shared) onChange(JSON.parse(JSON.stringify(e.getJSON())) as DocNode);
+      },
     },
-  });
+    [shared],
+  );
   useEffect(() => {
     if (editor) onReady(editor);
   }, [editor, onReady]);

@@ -3,29 +3,31 @@
 import Link from 'next/link';
 import { readingMinutes, storyWordCount } from '@/lib/content/document';
 import { shortTimeIn } from '@/lib/dates';
-import type { EditorStory, SaveState, StoryDraft } from './types';
+import type { EditorStory, SharedState, StoryDraft } from './types';
 
 type Props = {
   story: EditorStory;
   draft: StoryDraft;
-  state: SaveState;
+  state: SharedState;
   timeZone: string;
   editable: boolean;
   onSave: () => void;
 };
 
-function saveLabel(state: SaveState, timeZone: string): string {
+function saveLabel(state: SharedState, timeZone: string): string {
   switch (state.kind) {
+    case 'connecting':
+      return 'Connecting…';
     case 'saved':
       return `Saved ${shortTimeIn(new Date(state.at), timeZone)}`;
-    case 'dirty':
-      return 'Unsaved changes';
     case 'saving':
       return 'Saving…';
+    case 'offline':
+      return 'Offline — your changes will be merged when you reconnect';
     case 'retrying':
       return 'Not saved — retrying';
     case 'refused':
-      return 'Not saved — see below';
+      return state.message;
     case 'invalid':
       return 'Not saved — check the fields';
   }

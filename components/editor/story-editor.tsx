@@ -1,19 +1,18 @@
 'use client';
 
 import type { Editor } from '@tiptap/core';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { documentText } from '@/lib/content/document';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { TransitionName } from '@/lib/publishing/transitions';
 import { BackupOffer } from './backup-offer';
 import { BodyEditor } from './body-editor';
-import { ConflictPanel } from './conflict-panel';
+import { Collaborators } from './collaborators';
+import { clearBackup, useStoredBackup, type Backup } from './browser-backup';
 import { FieldErrors } from './field-errors';
 import { PicturePicker } from './picture-picker';
-import { PresenceBanner } from './presence-banner';
 import { SaveBar } from './save-bar';
 import { StoryDetails } from './story-details';
-import type { EditorStory, LibraryPicture, StoryDraft } from './types';
-import { clearBackup, useStoredBackup, useStoryDraft, type Backup } from './use-story-draft';
+import type { EditorStory, LibraryPicture } from './types';
+import { useSharedStory } from './use-shared-story';
 import { WorkflowPanel } from './workflow-panel';
 
 type Props = {
@@ -25,26 +24,28 @@ type Props = {
   timeZone: string;
   scheduledForLabel: string | null;
   defaultScheduleValue: string;
+  /** The collaboration server's address for browsers (null: `/collab` on this host). */
+  collabUrl: string | null;
   sidebar: React.ReactNode;
 };
 
-/** The story editor: fields, body, autosave, presence, conflicts and the workflow. */
-export function StoryEditor({ story, transitions, sections, staff, pictures, timeZone, scheduledForLabel, defaultScheduleValue, sidebar }: Props) {
-  const [holding, setHolding] = useState(story.canEdit);
-  const editable = story.canEdit && holding;
-  const { draft, revisionId, seen, state, refusal, update, replace, save, keepMine, dismissRefusal } = useStoryDraft({
-    id: story.id,
-    version: story.version,
-    revisionId: story.revisionId,
+/**
+ * The story editor: everyone who opens the story edits it together (see
+ * docs/collaboration.md); fields, body, save state and the workflow.
+ */
+export function StoryEditor({ story, transitions, sections, staff, pictures, timeZone, scheduledForLabel, defaultScheduleValue, collabUrl, sidebar }: Props) {
+  const { collab, draft, mode, synced, state, saved, update, setBody, flush } = useSharedStory({
+    articleId: story.id,
+    collabUrl,
     initial: story.draft,
-    savedAt: story.lastSaved.at,
-    enabled: editable,
+    saved: { at: story.lastSaved.at, version: story.version, revisionId: story.revisionId },
   });
+  const editable = mode === 'edit' && synced;
   const storedBackup = useStoredBackup(story.id);
   const [declined, setDeclined] = useState(false);
-  // Offer back what this browser kept but the server never got (a closed tab, a crash).
+  // Offer back what this browser kept but the server never got (a tab closed while offline).
   const offeredBackup: Backup | null =
-    !declined && storedBackup && JSON.stringify(storedBackup.draft) !== JSON.stringify(story.draft) ? storedBackup : null;
+    !declined && synced && storedBackup && JSON.stringify(storedBackup.draft) !== JSON.stringify(draft) ? storedBackup : null;
   const [picker, setPicker] = useState<'hero' | 'body' | null>(null);
   const editorRef = useRef<Editor | null>(null);
   const previews = useMemo(() => new Map(pictures.map((p) => [p.id, p.url])), [pictures]);
@@ -53,15 +54,27 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
 
   const restoreBackup = () => {
     if (!offeredBackup) return;
-    replace(offeredBackup.draft);
-    editorRef.current?.commands.setContent(offeredBackup.draft.body);
-    update({});
+    const { body, ...fields } = offeredBackup.draft;
+    update(fields);
+    editorRef.current?.commands.setContent(body);
+    clearBackup(story.id);
     setDeclined(true);
   };
 
   const onReady = useCallback((editor: Editor) => {
     editorRef.current = editor;
   }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+        event.preventDefault();
+        void flush();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [flush]);
 
   const pick = (picture: LibraryPicture) => {
     if (picker === 'hero') update({ heroMediaId: picture.id });
@@ -74,9 +87,9 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
 
   return (
     <div className="grid gap-4">
-      <SaveBar story={story} draft={draft} state={state} timeZone={timeZone} editable={editable} onSave={() => void save('save')} />
-      <PresenceBanner articleId={story.id} canEdit={story.canEdit} timeZone={timeZone} onHoldChange={setHolding} />
-      {!story.canEdit && (
+      <SaveBar story={story} draft={draft} state={state} timeZone={timeZone} editable={editable} onSave={() => void flush()} />
+      {collab && <Collaborators provider={collab.provider} />}
+      {mode === 'read' && (
         <p role="status" className="rounded border border-rule bg-rule/30 p-3 text-sm">
           You can read this story but not change it now. Reporters edit their stories while they are drafts or returned with notes.
         </p>
@@ -89,23 +102,6 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
           onDiscard={() => {
             clearBackup(story.id);
             setDeclined(true);
-          }}
-        />
-      )}
-      {state.kind === 'refused' && refusal && (
-        <ConflictPanel
-          articleId={story.id}
-          message={state.message}
-          mine={draft}
-          bodyText={(d) => documentText(d.body)}
-          onKeepMine={() => {
-            setHolding(true);
-            void keepMine();
-          }}
-          onTakeTheirs={(theirs, version, theirRevisionId) => {
-            replace(theirs, version, theirRevisionId);
-            editorRef.current?.commands.setContent(theirs.body);
-            dismissRefusal(version);
           }}
         />
       )}
@@ -128,14 +124,21 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
             Deck
             <textarea value={draft.deck} onChange={(e) => update({ deck: e.target.value })} rows={2} readOnly={!editable} className={`${field} font-serif text-lg font-normal [field-sizing:content]`} />
           </label>
-          <BodyEditor
-            initial={story.draft.body}
-            editable={editable}
-            previewUrl={previewUrl}
-            onReady={onReady}
-            onPickImage={() => setPicker('body')}
-            onChange={(body) => update({ body })}
-          />
+          {collab ? (
+            <BodyEditor
+              initial={story.draft.body}
+              shared={collab}
+              editable={editable}
+              previewUrl={previewUrl}
+              onReady={onReady}
+              onPickImage={() => setPicker('body')}
+              onChange={setBody}
+            />
+          ) : (
+            <div aria-busy="true" className="article-body min-h-[24rem] rounded border border-rule p-4 text-muted">
+              {state.kind === 'refused' ? state.message : 'Opening the story…'}
+            </div>
+          )}
         </div>
 
         <div className="grid content-start gap-4">
@@ -145,10 +148,10 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
             transitions={transitions}
             scheduledForLabel={scheduledForLabel}
             scheduledRevisionId={story.scheduledRevisionId}
-            workingRevisionId={revisionId}
+            workingRevisionId={saved.revisionId}
             defaultScheduleValue={defaultScheduleValue}
             timeZone={timeZone}
-            saveFirst={async () => (!editable || state.kind === 'saved' || (await save('save')) ? seen() : null)}
+            saveFirst={flush}
           />
           <StoryDetails
             draft={draft}
@@ -176,4 +179,3 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
   );
 }
 
-export type { StoryDraft };

@@ -4,8 +4,6 @@ import type { WorkingCopy } from '@/lib/workflow/working-copy';
 /** The working copy as the story editor holds it. */
 export type StoryDraft = WorkingCopy['draft'];
 
-export type PresenceView = { heldBy: { name: string; since: string } | null; mine: boolean; version: number };
-
 export type LibraryPicture = { id: string; url: string; alt: string; caption: string; credit: string };
 
 export type EditorStory = {
@@ -22,11 +20,13 @@ export type EditorStory = {
   lastSaved: { by: string | null; at: string };
 };
 
-export type SaveState =
+/** Where this page's edits stand, as the save bar says it. */
+export type SharedState =
+  | { kind: 'connecting' }
   | { kind: 'saved'; at: string }
-  | { kind: 'dirty' }
   | { kind: 'saving' }
-  /** The server or its database did not answer; the text is in the browser's backup and saving goes on by itself. */
-  | { kind: 'retrying'; attempt: number; cause: 'server' | 'database' }
+  | { kind: 'offline' }
+  /** The collaboration server or its database is not answering; the text is kept and saving goes on by itself. */
+  | { kind: 'retrying'; cause: 'server' | 'database' }
   | { kind: 'refused'; message: string }
   | { kind: 'invalid'; message: string; fieldErrors?: Record<string, string[]> };

@@ -149,6 +149,8 @@ export const articleRevisions = pgTable(
     /** The article version this snapshot was based on. */
     baseVersion: integer().notNull(),
     actorId: uuid().references(() => users.id, { onDelete: 'set null' }),
+    /** Everyone whose typing is in this revision (stories are edited together; see docs/collaboration.md). */
+    contributorIds: uuid().array().notNull().default(sql`'{}'::uuid[]`),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

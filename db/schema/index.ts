@@ -1,6 +1,7 @@
 export * from './analytics';
 export * from './articles';
 export * from './audit';
+export * from './collab';
 export * from './editorial';
 export * from './live';
 export * from './media';

@@ -29,8 +29,8 @@ export async function typeInStory(page: Page, text: string) {
   await page.keyboard.type(text);
 }
 
-export async function expectSaved(page: Page) {
-  await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d{1,2}:\d{2}/, { timeout: 15_000 });
+export async function expectSaved(page: Page, timeout = 15_000) {
+  await expect(page.getByTestId('save-state')).toHaveText(/^Saved \d{1,2}:\d{2}/, { timeout });
 }
 
 /**

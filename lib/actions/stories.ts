@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { keepEditing, takeOverEditing } from '@/lib/workflow/edit-lock';
+import { announceStoryChanged } from '@/lib/collab/announce';
 import { restoreRevision } from '@/lib/workflow/history';
 import { addNote } from '@/lib/workflow/notes';
 import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
@@ -32,40 +32,25 @@ export const saveStoryAction = defineAction<z.ZodTypeAny, SaveOutcome>({
   }),
   async run(input, { user, ip }) {
     const outcome = await saveStory({ actor: user, ip, ...(input as SaveInput) });
-    if (outcome.status === 'saved') return { ok: true, data: outcome };
-    const message =
-      outcome.status === 'locked'
-        ? `${outcome.holder} has taken over this story, so your changes were not saved to it. They are kept: compare them and choose.`
-        : `${outcome.savedBy} saved a newer version, so your changes were not saved over it. They are kept: compare them and choose.`;
+    if (outcome.status === 'saved') {
+      // Anyone editing the story together gets this save as one change.
+      await announceStoryChanged((input as SaveInput).articleId);
+      return { ok: true, data: outcome };
+    }
+    const message = `${outcome.savedBy} saved a newer version, so your changes were not saved over it. They are kept in the story's history.`;
     return { ok: false, code: 'conflict', message, data: outcome };
   },
 });
 
 type SaveInput = Omit<Parameters<typeof saveStory>[0], 'actor' | 'ip'>;
 
-export const keepEditingAction = defineAction({
-  capability: 'article.edit.own',
-  input: z.object({ articleId }),
-  async run({ articleId }, { user }) {
-    return { ok: true, data: await keepEditing(user, articleId) };
-  },
-});
-
-/** The current working copy, for comparing after a refused save (or taking theirs). */
+/** The current working copy, for clients that save directly (saveStoryAction) rather than through the shared document. */
 export const loadWorkingCopyAction = defineAction({
   capability: 'article.edit.own',
   input: z.object({ articleId }),
   async run({ articleId }, { user }) {
     const copy = await getWorkingCopy(user, articleId);
     return { ok: true, data: { version: copy.version, revisionId: copy.revisionId, draft: copy.draft } };
-  },
-});
-
-export const takeOverAction = defineAction({
-  capability: 'article.edit.own',
-  input: z.object({ articleId }),
-  async run({ articleId }, { user, ip }) {
-    return { ok: true, message: 'You are editing this story now.', data: await takeOverEditing(user, articleId, ip) };
   },
 });
 

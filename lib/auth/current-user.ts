@@ -44,3 +44,10 @@ export async function revokeCurrentSession(): Promise<void> {
   if (!session?.sid || !session.userId || typeof session.authTime !== 'number') return;
   await revokeSession({ userId: session.userId, sid: session.sid, authTime: session.authTime });
 }
+
+/** This request's session id and version (for tokens that other servers check against it). */
+export async function currentSessionClaims(): Promise<{ sid: string; sessionVersion: number | null } | null> {
+  const session = await auth();
+  if (!session?.sid) return null;
+  return { sid: session.sid, sessionVersion: session.sessionVersion ?? null };
+}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import { db, type Executor } from '@/db/client';
+import { announceStoryChanged } from '@/lib/collab/announce';
 import { articleRevisions, articles, corrections, editorialNotes, type Article, type ArticleStatus } from '@/db/schema';
 import { lockSlugs } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit/record-audit';
@@ -56,6 +57,8 @@ export async function applyTransition(actor: Actor, ip: string, articleId: strin
     return after!;
   });
   await expireReaderCaches(changed);
+  // Everyone in the story sees the new state at once (and loses typing if it forbids them).
+  await announceStoryChanged(articleId);
   return result;
 }
 

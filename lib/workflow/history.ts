@@ -6,6 +6,7 @@ import { articleRevisions, articles, users, type RevisionReason } from '@/db/sch
 import { ActionError } from '@/lib/errors';
 import { findSlugOwner } from '@/lib/articles/slug-ownership';
 import { recordAudit } from '@/lib/audit/record-audit';
+import { announceStoryChanged } from '@/lib/collab/announce';
 import type { Actor } from '@/lib/permissions';
 import { assertCanEdit, assertCanView, loadStory } from './story-record';
 
@@ -13,6 +14,8 @@ export type RevisionSummary = {
   id: number;
   reason: RevisionReason;
   by: string | null;
+  /** Everyone whose typing is in the revision (the story is edited together). */
+  contributors: string[];
   createdAt: Date;
   headline: string;
   wordCount: number;
@@ -34,12 +37,22 @@ export async function findRevisions(actor: Actor, articleId: string): Promise<Re
       headline: articleRevisions.headline,
       wordCount: articleRevisions.wordCount,
       note: articleRevisions.note,
+      contributorIds: articleRevisions.contributorIds,
     })
     .from(articleRevisions)
     .leftJoin(users, eq(users.id, articleRevisions.actorId))
     .where(eq(articleRevisions.articleId, articleId))
     .orderBy(desc(articleRevisions.id));
-  return rows.map((row) => ({ ...row, isWorking: row.id === story.article.currentRevisionId, isLive: row.id === story.article.publishedRevisionId }));
+  const ids = [...new Set(rows.flatMap((row) => row.contributorIds))];
+  const names = new Map(
+    ids.length ? (await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, ids))).map((u) => [u.id, u.name]) : [],
+  );
+  return rows.map(({ contributorIds, ...row }) => ({
+    ...row,
+    contributors: contributorIds.flatMap((id) => names.get(id) ?? []),
+    isWorking: row.id === story.article.currentRevisionId,
+    isLive: row.id === story.article.publishedRevisionId,
+  }));
 }
 
 export type DiffPart = { value: string; added?: boolean; removed?: boolean };
@@ -62,7 +75,7 @@ export async function compareRevisions(actor: Actor, articleId: string, fromId: 
 
 /** Makes an old revision the working copy again, as a new revision (history is never rewritten). */
 export async function restoreRevision(actor: Actor, ip: string, articleId: string, revisionId: number): Promise<{ version: number }> {
-  return db.transaction(async (tx) => {
+  const restored = await db.transaction(async (tx) => {
     const story = await loadStory(tx, articleId, true);
     assertCanEdit(actor, story.access);
     const [old] = await tx
@@ -76,7 +89,7 @@ export async function restoreRevision(actor: Actor, ip: string, articleId: strin
     const { id: _id, createdAt: _createdAt, bodyMediaIds: _derived, ...copy } = old;
     const [revision] = await tx
       .insert(articleRevisions)
-      .values({ ...copy, reason: 'restore', note: `Restored from the revision of ${old.createdAt.toISOString()}`, baseVersion: story.article.version, actorId: actor.id })
+      .values({ ...copy, reason: 'restore', note: `Restored from the revision of ${old.createdAt.toISOString()}`, baseVersion: story.article.version, actorId: actor.id, contributorIds: [actor.id] })
       .returning({ id: articleRevisions.id });
     const [updated] = await tx
       .update(articles)
@@ -91,4 +104,7 @@ export async function restoreRevision(actor: Actor, ip: string, articleId: strin
     await recordAudit(tx, { actorId: actor.id, action: 'article.restored', targetType: 'article', targetId: articleId, ip, details: { revisionId } });
     return { version: updated!.version };
   });
+  // The collaboration server folds the restored copy into the shared document as one change.
+  await announceStoryChanged(articleId);
+  return restored;
 }

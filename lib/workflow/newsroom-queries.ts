@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { db } from '@/db/client';
 import { articleRevisions, articles, articleStatus, editorialNotes, notifications, sections, users, type ArticleStatus } from '@/db/schema';
 import { assertCan, can, type Actor } from '@/lib/permissions';
-import { LOCK_FRESH_MS } from './edit-lock';
+import { EDITING_FRESH_MS } from '@/lib/collab/presence';
 
 export type NewsroomStory = {
   id: string;
@@ -41,7 +41,7 @@ function baseQuery() {
       embargoUntil: articles.embargoUntil,
       isLead: articles.isLead,
       topRank: articles.topRank,
-      lockedBy: sql<string | null>`case when ${articles.lockHeartbeatAt} > now() - ${`${LOCK_FRESH_MS} milliseconds`}::interval then ${editorUser.displayName} end`,
+      lockedBy: sql<string | null>`case when ${articles.lockHeartbeatAt} > now() - ${`${EDITING_FRESH_MS} milliseconds`}::interval then ${editorUser.displayName} end`,
       lockedSince: articles.lockAcquiredAt,
     })
     .from(articles)
@@ -119,7 +119,7 @@ export async function findBeingEdited(viewer: Actor): Promise<NewsroomStory[]> {
   assertSeesEveryStory(viewer);
   return finish(
     await baseQuery()
-      .where(and(isNotNull(articles.lockUserId), gt(articles.lockHeartbeatAt, sql`now() - ${`${LOCK_FRESH_MS} milliseconds`}::interval`)))
+      .where(and(isNotNull(articles.lockUserId), gt(articles.lockHeartbeatAt, sql`now() - ${`${EDITING_FRESH_MS} milliseconds`}::interval`)))
       .orderBy(desc(articles.lockHeartbeatAt)),
   );
 }

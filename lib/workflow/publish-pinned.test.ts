@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
-import { articles } from '@/db/schema';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser } from '@/test/factories';
 import { actorOf, fieldsOf, versionOf } from '@/test/stories';
@@ -12,12 +10,11 @@ import { saveStory } from './save-story';
 import { loadStory } from './story-record';
 import { applyTransition } from '@/lib/publishing/apply-transition';
 
-/** Someone else's save lands on the story (their lock is let go so nothing else refuses it). */
+/** Someone else's save lands on the story. */
 async function saveByOther(articleId: string, headline: string) {
   const other = actorOf(await createUser({ role: 'editor' }));
   const outcome = await saveStory({ actor: other, ip: '', articleId, baseVersion: await versionOf(articleId), reason: 'save', fields: await fieldsOf(articleId, { headline }) });
   expect(outcome.status).toBe('saved');
-  await db.update(articles).set({ lockUserId: null, lockHeartbeatAt: null }).where(eq(articles.id, articleId));
 }
 
 const CHANGED = /changed since you opened it/;

@@ -9,7 +9,6 @@ import { recordAudit } from '@/lib/audit/record-audit';
 import { countWords, documentText, storyWordCount } from '@/lib/content/document';
 import { slugify } from '@/lib/content/slug';
 import { assertCan, type Actor } from '@/lib/permissions';
-import { lockIsHeldByOther } from './edit-lock';
 import type { StoryFields } from './story-fields';
 import { assertCanEdit, loadStory } from './story-record';
 
@@ -18,8 +17,7 @@ const AUTOSAVE_COALESCE_MS = 5 * 60_000;
 
 export type SaveOutcome =
   | { status: 'saved'; version: number; revisionId: number; savedAt: Date; slug: string }
-  | { status: 'conflict'; version: number; savedBy: string; savedAt: Date; keptAs: number }
-  | { status: 'locked'; holder: string; since: Date; keptAs: number };
+  | { status: 'conflict'; version: number; savedBy: string; savedAt: Date; keptAs: number };
 
 async function resolveTagIds(tx: Executor, names: string[]): Promise<number[]> {
   const wanted = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
@@ -56,19 +54,26 @@ export type SaveStoryParams = {
   actor: Actor;
   ip: string;
   articleId: string;
-  /** The story version the editor's text was based on. */
-  baseVersion: number;
+  /**
+   * The story version the text was based on; a save based on an older one is refused.
+   * Left out by the collaboration server: the shared document already holds everyone's
+   * edits, so there is nothing to be stale against.
+   */
+  baseVersion?: number;
   fields: StoryFields;
   reason: 'autosave' | 'save';
+  /** Everyone whose typing is in this save (default: the actor). */
+  contributorIds?: string[];
 };
 
 /**
- * Saves the working copy. A save based on an old version, or made while someone else holds
- * the story, is refused, and the refused text is kept as a revision (never dropped) so it
- * can be compared and chosen later.
+ * Saves the working copy: what the collaboration server derives from a story's shared
+ * document, and what a direct caller sends. A direct save based on an old version is
+ * refused, and the refused text is kept as a revision (never dropped).
  */
 export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
-  const { actor, articleId, baseVersion, fields, reason } = params;
+  const { actor, articleId, fields, reason } = params;
+  const contributorIds = [...new Set(params.contributorIds ?? [actor.id])];
   return db.transaction(async (tx) => {
     const story = await loadStory(tx, articleId, true);
     assertCanEdit(actor, story.access);
@@ -89,20 +94,16 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
       tagIds,
       seoTitle: fields.seoTitle,
       seoDescription: fields.seoDescription,
-      baseVersion,
+      baseVersion: params.baseVersion ?? story.article.version,
       actorId: actor.id,
+      contributorIds,
     };
 
     const keep = async () => {
       const [kept] = await tx.insert(articleRevisions).values({ ...snapshot, reason: 'conflict' }).returning({ id: articleRevisions.id });
       return kept!.id;
     };
-    const holder = lockIsHeldByOther(story.article, actor.id);
-    if (holder) {
-      const [name] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, holder.userId));
-      return { status: 'locked', holder: name?.displayName ?? 'Someone', since: holder.since, keptAs: await keep() } as const;
-    }
-    if (story.article.version !== baseVersion) {
+    if (params.baseVersion !== undefined && story.article.version !== params.baseVersion) {
       const [name] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, story.working.actorId ?? ''));
       return {
         status: 'conflict',
@@ -119,11 +120,12 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
       !pinned &&
       reason === 'autosave' &&
       story.working.reason === 'autosave' &&
-      story.working.actorId === actor.id &&
+      (story.working.actorId === actor.id || params.contributorIds !== undefined) &&
       Date.now() - story.working.createdAt.getTime() < AUTOSAVE_COALESCE_MS;
     let revisionId = story.working.id;
     if (coalesce) {
-      await tx.update(articleRevisions).set(snapshot).where(eq(articleRevisions.id, story.working.id));
+      const everyone = [...new Set([...story.working.contributorIds, ...contributorIds])];
+      await tx.update(articleRevisions).set({ ...snapshot, contributorIds: everyone }).where(eq(articleRevisions.id, story.working.id));
     } else {
       const [revision] = await tx.insert(articleRevisions).values({ ...snapshot, reason }).returning({ id: articleRevisions.id });
       revisionId = revision!.id;
@@ -139,9 +141,6 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
         embargoUntil: fields.embargoUntil,
         // Until a story has been public, its address follows the working copy.
         ...(neverPublished ? { slug, sectionId: fields.sectionId } : {}),
-        lockUserId: actor.id,
-        lockHeartbeatAt: now,
-        ...(story.article.lockUserId === actor.id ? {} : { lockAcquiredAt: now }),
       })
       .where(eq(articles.id, articleId))
       .returning({ version: articles.version });
@@ -158,10 +157,9 @@ export async function createStory({ actor, ip, headline, sectionId }: CreateStor
     const [section] = await tx.select({ id: sections.id }).from(sections).where(eq(sections.id, sectionId));
     if (!section) throw new ActionError('Choose a section.', 'invalid', { sectionId: ['Choose a section.'] });
     const slug = await unclaimedSlug(tx, slugify(headline) || 'story');
-    const now = new Date();
     const [article] = await tx
       .insert(articles)
-      .values({ slug, sectionId, createdBy: actor.id, lockUserId: actor.id, lockAcquiredAt: now, lockHeartbeatAt: now })
+      .values({ slug, sectionId, createdBy: actor.id })
       .returning({ id: articles.id });
     const [revision] = await tx
       .insert(articleRevisions)
@@ -175,6 +173,7 @@ export async function createStory({ actor, ip, headline, sectionId }: CreateStor
         reason: 'create',
         baseVersion: 1,
         actorId: actor.id,
+        contributorIds: [actor.id],
         wordCount: countWords(headline),
       })
       .returning({ id: articleRevisions.id });

@@ -39,11 +39,10 @@ export async function getWorkingCopy(actor: Actor, articleId: string): Promise<W
   const story: StoryRecord = await loadStory(db, articleId);
   assertCanView(actor, story.access);
   const { article, working } = story;
-  const [tagRows, [savedBy]] = await Promise.all([
-    working.tagIds.length ? db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, working.tagIds)) : [],
+  const [draft, [savedBy]] = await Promise.all([
+    draftOfStory(story),
     db.select({ name: users.displayName }).from(users).where(eq(users.id, working.actorId ?? article.createdBy ?? '00000000-0000-0000-0000-000000000000')),
   ]);
-  const tagName = new Map(tagRows.map((t) => [t.id, t.name]));
   return {
     id: article.id,
     version: article.version,
@@ -55,18 +54,25 @@ export async function getWorkingCopy(actor: Actor, articleId: string): Promise<W
     scheduledFor: article.scheduledFor,
     scheduledRevisionId: article.status === 'scheduled' ? (article.scheduledRevisionId ?? working.id) : null,
     lastSaved: { by: savedBy?.name ?? null, at: working.createdAt },
-    draft: {
-      headline: working.headline,
-      deck: working.deck,
-      slug: working.slug,
-      sectionId: working.sectionId,
-      tags: working.tagIds.flatMap((id) => tagName.get(id) ?? []),
-      bylineIds: working.bylineIds,
-      heroMediaId: working.heroMediaId,
-      seoTitle: working.seoTitle,
-      seoDescription: working.seoDescription,
-      embargoUntil: article.embargoUntil?.toISOString() ?? null,
-      body: working.body,
-    },
+    draft,
+  };
+}
+
+/** A story's working copy as the editor's fields (no permission check: the caller has made it). */
+export async function draftOfStory({ article, working }: StoryRecord): Promise<WorkingCopy['draft']> {
+  const tagRows = working.tagIds.length ? await db.select({ id: tags.id, name: tags.name }).from(tags).where(inArray(tags.id, working.tagIds)) : [];
+  const tagName = new Map(tagRows.map((t) => [t.id, t.name]));
+  return {
+    headline: working.headline,
+    deck: working.deck,
+    slug: working.slug,
+    sectionId: working.sectionId,
+    tags: working.tagIds.flatMap((id) => tagName.get(id) ?? []),
+    bylineIds: working.bylineIds,
+    heroMediaId: working.heroMediaId,
+    seoTitle: working.seoTitle,
+    seoDescription: working.seoDescription,
+    embargoUntil: article.embargoUntil?.toISOString() ?? null,
+    body: working.body,
   };
 }

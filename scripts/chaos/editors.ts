@@ -38,6 +38,8 @@ export type EditorParams = {
   onStory: (story: WatchedStory) => void;
   /** The story's status in the database: after a step whose answer was lost, the editor reloads. */
   readStatus: (articleId: string) => Promise<Status | null>;
+  /** When the last fault ended: an editor goes on past `until` (up to a minute) until a save started after it is acknowledged. */
+  lastFaultEnd: () => number;
   /** Counts workflow requests in flight, so a fault can strike during one. */
   inFlight: { publishes: number };
 };
@@ -53,9 +55,11 @@ export async function runEditors(params: EditorParams): Promise<EditorRecords> {
       let status: Status = 'draft';
       let saves = 0;
       let updates = 0;
+      let lastAckStart = -1;
+      const goOn = () => params.clock() < params.until || (params.clock() < params.until + 60_000 && lastAckStart <= params.lastFaultEnd());
       // Spread the editors over the two seconds, as people do not type in step.
       await sleep((index * AUTOSAVE_EVERY_MS) / params.editors.length);
-      for (let n = 1; params.clock() < params.until; n++) {
+      for (let n = 1; goOn(); n++) {
         const began = params.clock();
         const fields = { ...editor.fields, deck: deckWithSave(editor.fields.deck, n) };
         let saved = false;
@@ -65,6 +69,7 @@ export async function runEditors(params: EditorParams): Promise<EditorRecords> {
           if (outcome.saved) {
             saved = true;
             saves++;
+            lastAckStart = began;
             editor.version = outcome.version!;
             records.acked.push({ articleId: editor.articleId, n, version: editor.version, start: began, at: params.clock() });
             if (n === 1 || saves === 1) params.onStory({ articleId: editor.articleId, slug: outcome.slug!, headline: editor.fields.headline });

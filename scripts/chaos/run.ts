@@ -54,10 +54,12 @@ const onServerOutput = (text: string) => {
     if (!line.trim()) continue;
     serverLog.lines++;
     try {
-      const entry = JSON.parse(line) as { level?: string; msg?: string; requestId?: string; status?: number; error?: string; cause?: { error?: string } };
+      const entry = JSON.parse(line) as { level?: string; msg?: string; requestId?: string; status?: number; error?: string; code?: string; cause?: { error?: string; code?: string } };
       if (entry.level === 'error') serverLog.errors++;
       if (entry.level !== 'info' && entry.msg !== 'request' && serverLog.errorSamples.length < 30) {
-        serverLog.errorSamples.push(`${entry.level} ${entry.msg} [${entry.requestId ?? '-'}]: ${entry.error ?? ''} ${entry.cause?.error ? `(cause: ${entry.cause.error})` : ''}`.slice(0, 300));
+        const code = entry.code ?? entry.cause?.code;
+        const cause = entry.cause?.error ? ` (cause: ${entry.cause.error.slice(0, 120)})` : '';
+        serverLog.errorSamples.push(`${entry.level} ${entry.msg} [${entry.requestId ?? '-'}]${code ? ` ${code}` : ''}: ${(entry.error ?? '').slice(0, 120)}${cause}`);
       }
       if (entry.level === 'warn') serverLog.warnings++;
       if (entry.msg === 'request' && (entry.status ?? 0) >= 500 && serverLog.failedRequestIds.length < 5 && entry.requestId) serverLog.failedRequestIds.push(entry.requestId);
@@ -115,6 +117,22 @@ try {
     }
   };
   const sleepUntil = (ms: number) => sleep(Math.max(0, ms - clock()));
+
+  // What the app's connections are doing, once a second: working, idle, or waiting on a lock.
+  const database: { at: number; connections: Record<string, number>; longest?: string }[] = [];
+  const watchDatabase = async () => {
+    while (clock() < until) {
+      const at = clock();
+      const rows = await sql`
+        select state, coalesce(wait_event_type, '-') as wait, round(extract(epoch from now() - query_start) * 1000)::int as ms, left(query, 80) as query
+        from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`.catch(() => []);
+      const connections: Record<string, number> = {};
+      for (const row of rows) connections[`${row.state}/${row.wait}`] = (connections[`${row.state}/${row.wait}`] ?? 0) + 1;
+      const longest = [...rows].filter((row) => row.state !== 'idle').sort((a, b) => (b.ms as number) - (a.ms as number))[0];
+      database.push({ at, connections, ...(longest ? { longest: `${longest.ms} ms ${longest.wait}: ${longest.query}` } : {}) });
+      await sleep(1_000);
+    }
+  };
 
   // 1. PostgreSQL stops (fast shutdown: connections cut), stays down 5 s, starts again.
   const restartPostgres = async () => {
@@ -185,6 +203,7 @@ try {
       until,
       clock,
       onStory: (story) => watched.push(story),
+      lastFaultEnd: () => Math.max(faults.postgresRestart?.end ?? until, faults.appKill?.end ?? until),
       inFlight,
       readStatus: async (articleId) => {
         const [row] = await sql`select status::text as status from articles where id = ${articleId}`;
@@ -192,6 +211,7 @@ try {
       },
     }),
     pollHealth(),
+    watchDatabase(),
     restartPostgres(),
     killApp(),
     exhaustPool(),
@@ -222,7 +242,7 @@ try {
   mkdirSync(results, { recursive: true });
   const file = join(results, `chaos-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const machine = { cpus: cpus().length, loadAverageAfter: loadavg()[0], shared: 'the machine was shared with other work during the run' };
-  writeFileSync(file, JSON.stringify({ startedAt: new Date(began).toISOString(), seconds, readers: Number(options.readers), editors: work.editors.length, stories: facts.archiveStories, machine, summary, faults, details: runDetails(readers, editors, health) }, null, 2));
+  writeFileSync(file, JSON.stringify({ startedAt: new Date(began).toISOString(), seconds, readers: Number(options.readers), editors: work.editors.length, stories: facts.archiveStories, machine, summary, faults, details: { ...runDetails(readers, editors, health), database } }, null, 2));
   log(`Figures written to ${file}.`);
   process.exitCode = summary.passed ? 0 : 1;
 } finally {

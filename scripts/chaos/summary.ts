@@ -45,7 +45,7 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
   const healthDuring = (window?: Window) => countBy(health.filter((h) => within(h.at, window)), (h) => String(h.status));
   const firstHealthyAfter = pg ? health.find((h) => h.at > pg.end && h.status === 200) : undefined;
   const firstSaveAfterOutage = pg ? editors.acked.filter((s) => s.at > pg.end).sort((a, b) => a.at - b.at)[0] : undefined;
-  const editorsRecovered = new Set(editors.acked.filter((s) => pg && s.at > pg.end && (!kill || s.at < kill.start)).map((s) => s.articleId)).size;
+  const editorsRecovered = new Set(editors.acked.filter((s) => pg && s.start > pg.end).map((s) => s.articleId)).size;
   const editorCount = new Set([...editors.acked, ...editors.failures].map((s) => s.articleId)).size;
   const failuresIn = (window?: Window) => countBy(editors.failures.filter((f) => within(f.at, window ? { ...window, end: window.end + 2_000 } : undefined)), (f) => f.message.slice(0, 90));
   const summary = {
@@ -65,13 +65,13 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
       health: healthDuring({ start: (pg.down as number | undefined) ?? pg.start, end: pg.end }),
       healthy200AfterSeconds: firstHealthyAfter ? round((firstHealthyAfter.at - pg.end) / 1000) : null,
       firstAutosaveAfterSeconds: firstSaveAfterOutage ? round((firstSaveAfterOutage.at - pg.end) / 1000) : null,
-      editorsSavedAgainBeforeKill: editorsRecovered,
+      editorsSavedAgain: editorsRecovered,
       saveFailures: failuresIn(pg),
     },
     appKill: kill && {
       secondsDown: round((kill.end - kill.start) / 1000),
       answeringAfterSeconds: typeof kill.answeringAt === 'number' ? round((kill.answeringAt - kill.start) / 1000) : null,
-      editorsSavedAgain: new Set(editors.acked.filter((s) => s.at > kill.end).map((s) => s.articleId)).size,
+      editorsSavedAgain: new Set(editors.acked.filter((s) => s.start > kill.end).map((s) => s.articleId)).size,
       workflowStepsInFlight: kill.publishesInFlight,
       readerNoAnswer: readers.filter((r) => within(r.start, kill) && r.status === 0).length,
       saveFailures: failuresIn(kill),
@@ -110,7 +110,7 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
     (summary.postgresRestart?.cachedPage5xx ?? 0) === 0 &&
     verdict.scheduledStory.published &&
     // Every editor saved again by themselves after the outage and after the restart.
-    (summary.postgresRestart?.editorsSavedAgainBeforeKill ?? editorCount) === editorCount &&
+    (summary.postgresRestart?.editorsSavedAgain ?? editorCount) === editorCount &&
     (summary.appKill?.editorsSavedAgain ?? editorCount) === editorCount;
   return summary;
 }
@@ -133,7 +133,7 @@ export function formatSummary(s: Summary): string {
       ['PG restart: cached page requests', `${p.cachedPageRequests}, 5xx ${p.cachedPage5xx}, no answer ${p.cachedPageNoAnswer}`],
       ['PG restart: other requests', `${p.otherRequests}, 5xx ${fmt(p.other5xx)}`],
       ['PG restart: /api/health', `${fmt(p.health)}; 200 again ${p.healthy200AfterSeconds} s after start`],
-      ['PG restart: autosave', `first ack ${p.firstAutosaveAfterSeconds} s after; ${p.editorsSavedAgainBeforeKill} of ${s.editors} editors saved again by themselves`],
+      ['PG restart: autosave', `first ack ${p.firstAutosaveAfterSeconds} s after; ${p.editorsSavedAgain} of ${s.editors} editors saved again by themselves`],
     );
   }
   if (s.appKill) {

@@ -14,12 +14,14 @@ site_db=masthead_ci_production_$$
 fresh_db=masthead_ci_production_fresh_$$
 work=$(mktemp -d)
 server=""
+collab=""
 
 psql_admin() { psql "$server_url" -v ON_ERROR_STOP=1 -qAtc "$1"; }
 cleanup() {
   set +e
   cd /
   if [ -n "$server" ]; then kill -- "-$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  if [ -n "$collab" ]; then kill -- "-$collab" 2>/dev/null || true; wait "$collab" 2>/dev/null || true; fi
   psql_admin "drop database if exists $site_db with (force)" || true
   psql_admin "drop database if exists $fresh_db with (force)" || true
   rm -rf "$work" 2>/dev/null || { sleep 2; rm -rf "$work"; }  # the server may still be flushing its cache
@@ -87,4 +89,13 @@ done
 status=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/")
 login=$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/login")
 [ "$status" = 200 ] && [ "$login" = 200 ] || { cat "$work/server.log"; echo "FAIL: home $status, /login $login"; exit 1; }
-echo "production install passed: built, pruned, migrated, created an admin, backed up and served"
+echo "--- npm run collab (the collaboration server, bundled)"
+COLLAB_PORT=$((port + 1)) setsid npm run collab >"$work/collab.log" 2>&1 &
+collab=$!
+listening=""
+for _ in $(seq 1 30); do
+  if grep -q "listening on ws://127.0.0.1:$((port + 1))" "$work/collab.log"; then listening=yes; break; fi
+  sleep 1
+done
+[ -n "$listening" ] || { cat "$work/collab.log"; echo "FAIL: the collaboration server did not start without devDependencies"; exit 1; }
+echo "production install passed: built, pruned, migrated, created an admin, backed up, served, and ran the collaboration server"

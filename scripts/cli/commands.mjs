@@ -5,6 +5,7 @@ export const COMMANDS = {
   'db-backup': 'scripts/db-backup.ts',
   'db-restore': 'scripts/db-restore.ts',
   seed: 'scripts/seed.ts',
+  'collab-server': 'scripts/collab-server.ts',
 };
 
 export const BUNDLE_DIR = 'dist/cli';

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { connect } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed/seed-demo-content';
+import { startCollabProcess, type CollabProcess } from './collab-process';
 import { assertLocalDatabase, createDatabase } from './databases';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
@@ -29,6 +30,8 @@ export type StartProductionServerParams = {
   nodeArgs?: string[];
   /** false: give the server's output only to onServerOutput (a load run's request logs would flood the terminal). */
   echoServerOutput?: boolean;
+  /** Also run the collaboration server on this port (the story editor needs it). */
+  collab?: { port: number; pidFile?: string };
 };
 
 /**
@@ -40,11 +43,13 @@ export async function startProductionServer(params: StartProductionServerParams)
   const embedded: EmbeddedPostgres | undefined = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres(log);
   const serverUrl = process.env.DATABASE_URL ?? embedded!.urlFor('postgres');
   let next: ChildProcess | undefined;
+  let collab: CollabProcess | undefined;
   const stop = async () => {
     if (next && next.exitCode === null && next.signalCode === null) {
       next.kill('SIGTERM');
       await new Promise((done) => next!.once('exit', done));
     }
+    await collab?.stop();
     await embedded?.stop();
   };
   try {
@@ -55,12 +60,14 @@ export async function startProductionServer(params: StartProductionServerParams)
     await seedDemoContent(db).finally(() => client.end());
     await params.prepare?.(databaseUrl);
     const url = `http://localhost:${params.port}`;
+    const collabEnv: Record<string, string> = params.collab ? { COLLAB_URL: `ws://localhost:${params.collab.port}` } : {};
+    if (params.collab) collab = await startCollabProcess({ port: params.collab.port, env: nextEnv(databaseUrl, url, collabEnv), pidFile: params.collab.pidFile, log });
     if (params.build) {
-      const build = spawnNext(['build'], nextEnv(databaseUrl, url), 'inherit');
+      const build = spawnNext(['build'], nextEnv(databaseUrl, url, collabEnv), 'inherit');
       const code = await new Promise<number>((done) => build.once('exit', (c) => done(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed (${code})`);
     }
-    next = await startNextServer({ databaseUrl, port: params.port, onServerOutput: params.onServerOutput, echo: params.echoServerOutput, nodeArgs: params.nodeArgs });
+    next = await startNextServer({ databaseUrl, port: params.port, onServerOutput: params.onServerOutput, echo: params.echoServerOutput, nodeArgs: params.nodeArgs, env: collabEnv });
     return { url, databaseUrl, pid: next.pid!, stop };
   } catch (error) {
     await stop();

@@ -7,7 +7,7 @@ import { LiveDesk } from '@/components/newsroom/live/live-desk';
 import { liveDeskView } from '@/components/newsroom/live/live-desk-view';
 import { findLiveDesk } from '@/lib/live/live-desk';
 import { requireUser } from '@/lib/auth/require-user';
-import { site } from '@/lib/config';
+import { collab, site } from '@/lib/config';
 import { formatPublishedTime, instantToSiteDateTime } from '@/lib/site-time';
 import { findLibraryPictures } from '@/lib/media/find-media';
 import { can, ForbiddenError } from '@/lib/permissions';
@@ -67,6 +67,7 @@ export default async function EditStoryPage({ params }: Props) {
         timeZone={site.timeZone}
         scheduledForLabel={story.scheduledFor ? formatPublishedTime(story.scheduledFor) : null}
         defaultScheduleValue={instantToSiteDateTime(story.scheduledFor ?? inAnHour)}
+        collabUrl={collab.publicUrl()}
         sidebar={
           <>
             {mayShare && (

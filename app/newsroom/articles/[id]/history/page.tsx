@@ -81,7 +81,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
             <tr key={r.id} className="border-b border-rule">
               <td className="py-2">#{r.id}{r.isWorking && ' (working copy)'}{r.isLive && ' (live)'}</td>
               <td>{formatPublishedTime(r.createdAt)}</td>
-              <td>{r.by ?? '—'}</td>
+              <td>{r.contributors.length > 1 ? r.contributors.join(', ') : (r.by ?? '—')}</td>
               <td>{REASONS[r.reason]}{r.note && <span className="block text-xs text-muted">{r.note}</span>}</td>
               <td>{r.wordCount}</td>
               <td>{story.canEdit && !r.isWorking && <RestoreButton articleId={id} revisionId={r.id} />}</td>

@@ -43,9 +43,10 @@ export const MediaImage = Node.create<{ previewUrl: (mediaId: string) => string 
   },
 });
 
-export function storyExtensions(previewUrl: (mediaId: string) => string | undefined) {
+export function storyExtensions(previewUrl: (mediaId: string) => string | undefined, options: { undoRedo?: false } = {}) {
   return [
     StarterKit.configure({
+      ...options,
       heading: { levels: [2, 3] },
       code: false,
       codeBlock: false,

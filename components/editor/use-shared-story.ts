@@ -1,0 +1,232 @@
+'use client';
+
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import * as Y from 'yjs';
+import { collabTokenAction } from '@/lib/actions/collab';
+import type { ClientMessage, ServerMessage } from '@/lib/collab/messages';
+import { applyTextEdit, sharedChoices, sharedText, TEXT_FIELDS, type TextField } from '@/lib/collab/story-document';
+import type { SharedState, StoryDraft } from './types';
+import { clearBackup, writeBackup } from './browser-backup';
+
+type Options = {
+  articleId: string;
+  /** ws(s) address of the collaboration server; null: `/collab` on this site's host. */
+  collabUrl: string | null;
+  initial: StoryDraft;
+  saved: { at: string; version: number; revisionId: number };
+};
+
+export type Collaboration = { doc: Y.Doc; provider: HocuspocusProvider; user: { name: string; color: string } };
+
+const FLUSH_TIMEOUT_MS = 10_000;
+/** The reason the collaboration server gives when it ends a connection for lack of access. */
+const ACCESS_ENDED = 'access-ended';
+
+/** The story's fields other than the body, as they stand in the shared document. */
+function fieldsOf(doc: Y.Doc, previous: StoryDraft): StoryDraft {
+  const choices = sharedChoices(doc);
+  if (!choices.has('sectionId')) return previous;
+  const next = { ...previous };
+  for (const field of TEXT_FIELDS) next[field] = sharedText(doc, field).toString();
+  next.sectionId = Number(choices.get('sectionId'));
+  next.tags = (choices.get('tags') as string[] | undefined) ?? [];
+  next.bylineIds = (choices.get('bylineIds') as string[] | undefined) ?? [];
+  next.heroMediaId = (choices.get('heroMediaId') as string | null | undefined) ?? null;
+  next.embargoUntil = (choices.get('embargoUntil') as string | null | undefined) ?? null;
+  return next;
+}
+
+/**
+ * The story as everyone in it edits it together: a Yjs document kept in step with the
+ * collaboration server by Hocuspocus. Typing goes into the document (so it works offline
+ * and merges on reconnect); the server saves the working copy from it. While there are
+ * edits the server has not acknowledged, this browser also keeps a copy (last resort).
+ */
+export function useSharedStory({ articleId, collabUrl, initial, saved: initialSaved }: Options) {
+  const router = useRouter();
+  const [doc] = useState(() => new Y.Doc());
+  const [collab, setCollab] = useState<Collaboration | null>(null);
+  const [draft, setDraft] = useState(initial);
+  const [mode, setMode] = useState<'edit' | 'read' | null>(null);
+  const [connection, setConnection] = useState<'connecting' | 'connected' | 'offline'>('connecting');
+  const [synced, setSynced] = useState(false);
+  const [unsynced, setUnsynced] = useState(0);
+  const [saved, setSaved] = useState(initialSaved);
+  const [invalid, setInvalid] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  const [browserOnline, setBrowserOnline] = useState(true);
+  const [storeFailed, setStoreFailed] = useState(false);
+  const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
+  const latest = useRef({ draft: initial, unsynced: 0 });
+
+  useEffect(() => {
+    const url = collabUrl ?? `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
+    const onMessage = (message: ServerMessage) => {
+      switch (message.type) {
+        case 'saved':
+          setSaved({ at: message.at, version: message.version, revisionId: message.revisionId });
+          setInvalid(null);
+          setStoreFailed(false);
+          return;
+        case 'unsaved':
+          setStoreFailed(true);
+          return;
+        case 'invalid':
+          setInvalid({ message: message.message, fieldErrors: message.fieldErrors });
+          return;
+        case 'access':
+          setMode(message.mode);
+          router.refresh();
+          return;
+        case 'story-changed':
+          router.refresh();
+          return;
+        case 'flushed':
+          flushes.current.get(message.requestId)?.(message.ok ? { version: message.version, revisionId: message.revisionId } : null);
+          flushes.current.delete(message.requestId);
+          return;
+      }
+    };
+    let user = { name: '', color: '#1d4ed8' };
+    const provider = new HocuspocusProvider({
+      url,
+      name: articleId,
+      document: doc,
+      // Asked again at every (re)connection: a fresh short-lived token, after the app has
+      // checked this person may still open the story.
+      token: async () => {
+        const result = await collabTokenAction(null, { articleId }).catch(() => null);
+        if (!result) return '';
+        if (!result.ok || !result.data) {
+          setRefused(result.ok ? 'You cannot open this story now.' : result.message);
+          return '';
+        }
+        setRefused(null);
+        setMode(result.data.mode);
+        user = result.data.user;
+        provider.setAwarenessField('user', user);
+        return result.data.token;
+      },
+      onStatus: ({ status }) => setConnection(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'),
+      onSynced: () => setSynced(true),
+      onUnsyncedChanges: ({ number }) => {
+        latest.current.unsynced = number;
+        setUnsynced(number);
+        if (number === 0) clearBackup(articleId);
+      },
+      // Once: the editor binds to this document and provider for the page's life (reconnects included).
+      onAuthenticated: () => setCollab((previous) => previous ?? { doc, provider, user }),
+      onAuthenticationFailed: () => setRefused((previous) => previous ?? 'You cannot open this story now.'),
+      onClose: ({ event }) => {
+        // The server ended this story's connection: the person lost access (signed out,
+        // deactivated, no longer allowed). The app says which.
+        if (event.reason !== ACCESS_ENDED) return;
+        void collabTokenAction(null, { articleId })
+          .then((result) => setRefused(result.ok ? 'You no longer have access to this story.' : result.message))
+          .catch(() => setRefused('You no longer have access to this story.'));
+      },
+      onStateless: ({ payload }) => {
+        try {
+          onMessage(JSON.parse(payload) as ServerMessage);
+        } catch {
+          // Not ours; ignore.
+        }
+      },
+    });
+    const onUpdate = () => {
+      setDraft((previous) => {
+        const next = fieldsOf(doc, previous);
+        latest.current.draft = next;
+        return next;
+      });
+    };
+    doc.on('update', onUpdate);
+    // A lost network is told by the browser at once; the socket would notice only after a
+    // timeout (its close handshake cannot get through). Drop it now, and connect at once
+    // when the network is back rather than at the next backed-off retry.
+    const socket = provider.configuration.websocketProvider;
+    const offline = () => {
+      setBrowserOnline(false);
+      socket.onClose({ event: { code: 4408, reason: 'offline' } as CloseEvent });
+    };
+    const online = () => {
+      setBrowserOnline(true);
+      void socket.connect();
+    };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('offline', offline);
+      window.removeEventListener('online', online);
+      doc.off('update', onUpdate);
+      provider.destroy();
+    };
+  }, [articleId, collabUrl, doc, router]);
+
+  // Kept in this browser only while the server lacks some of this page's edits (checked
+  // once the provider has counted the edit), so a tab closed offline loses nothing.
+  const keepBackup = useCallback(() => {
+    setTimeout(() => {
+      if (latest.current.unsynced > 0) writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
+    }, 0);
+  }, [articleId]);
+
+  /** A local edit: into the shared document (the body goes there through the editor itself). */
+  const update = useCallback(
+    (change: Partial<StoryDraft>) => {
+      doc.transact(() => {
+        for (const [key, value] of Object.entries(change)) {
+          if (key === 'body') continue;
+          if ((TEXT_FIELDS as readonly string[]).includes(key)) applyTextEdit(sharedText(doc, key as TextField), String(value ?? ''));
+          else sharedChoices(doc).set(key, value);
+        }
+      });
+      latest.current.draft = { ...latest.current.draft, ...change };
+      setDraft((previous) => ({ ...previous, ...change }));
+      keepBackup();
+    },
+    [doc, keepBackup],
+  );
+
+  /** The body as the editor shows it (local or remote edits), for the word count and the backup. */
+  const setBody = useCallback(
+    (body: StoryDraft['body']) => {
+      latest.current.draft = { ...latest.current.draft, body };
+      setDraft((previous) => ({ ...previous, body }));
+      keepBackup();
+    },
+    [keepBackup],
+  );
+
+  /** Before a workflow step: the server saves the working copy now and says which version that is. */
+  const flush = useCallback(async (): Promise<{ version: number; revisionId: number } | null> => {
+    if (!collab || connection !== 'connected') return null;
+    const requestId = Math.random().toString(36).slice(2);
+    const message: ClientMessage = { type: 'flush', requestId };
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        flushes.current.delete(requestId);
+        resolve(null);
+      }, FLUSH_TIMEOUT_MS);
+      flushes.current.set(requestId, (result) => {
+        clearTimeout(timer);
+        resolve(result);
+      });
+      collab.provider.sendStateless(JSON.stringify(message));
+    });
+  }, [collab, connection]);
+
+  let state: SharedState;
+  if (refused) state = { kind: 'refused', message: refused };
+  else if (!synced) state = { kind: browserOnline ? 'connecting' : 'offline' };
+  else if (!browserOnline) state = { kind: 'offline' };
+  else if (connection !== 'connected') state = { kind: 'retrying', cause: 'server' };
+  else if (storeFailed) state = { kind: 'retrying', cause: 'database' };
+  else if (unsynced > 0) state = { kind: 'saving' };
+  else if (invalid) state = { kind: 'invalid', ...invalid };
+  else state = { kind: 'saved', at: saved.at };
+
+  return { doc, collab, draft, mode: refused ? null : mode, synced, state, saved, update, setBody, flush };
+}

@@ -1,0 +1,18 @@
+/** Stateless messages between the story editor and the collaboration server (JSON strings). */
+export type ServerMessage =
+  /** The working copy was saved from the shared document. */
+  | { type: 'saved'; at: string; version: number; revisionId: number }
+  /** The database did not take the last store; it is tried again (the edits are safe in memory). */
+  | { type: 'unsaved' }
+  /** The shared document could not be saved as it stands (e.g. no headline): shown by the fields. */
+  | { type: 'invalid'; message: string; fieldErrors?: Record<string, string[]> }
+  /** The story's status or working copy changed outside the document: refresh the page's state. */
+  | { type: 'story-changed'; status: string }
+  /** This connection may now type, or only watch. */
+  | { type: 'access'; mode: 'edit' | 'read' }
+  /** The answer to a flush: the working copy as now saved. */
+  | { type: 'flushed'; requestId: string; ok: boolean; version: number; revisionId: number };
+
+export type ClientMessage =
+  /** Save the working copy now (before a workflow step). */
+  { type: 'flush'; requestId: string };
