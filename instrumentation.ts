@@ -6,7 +6,8 @@ export async function register() {
   const config = await import('./lib/config');
   try {
     config.checkEnvironment();
-    if (config.runtime.isProduction()) config.checkDeploymentId(await buildDeploymentId());
+    const built = config.runtime.isProduction() ? await buildDeploymentId() : null;
+    if (built !== null) config.checkDeploymentId(built);
   } catch (error) {
     // Refuse to serve at all: a half-configured production site signs sessions with a
     // guessable secret or links to the wrong address.
@@ -23,14 +24,14 @@ export async function register() {
   await startBackgroundJobs(databaseUrl);
 }
 
-/** The deployment id this build was made with (`next start` runs from the project folder). */
-async function buildDeploymentId(): Promise<string | undefined> {
+/** The deployment id this build was made with (`next start` runs from the project folder); null when unknown. */
+async function buildDeploymentId(): Promise<string | undefined | null> {
   const { readFile } = await import('node:fs/promises');
   try {
     const files = JSON.parse(await readFile('.next/required-server-files.json', 'utf8')) as { config?: { deploymentId?: string } };
     return files.config?.deploymentId || undefined;
   } catch {
-    return process.env.NEXT_DEPLOYMENT_ID; // `next dev`, or another build folder: nothing to compare
+    return null; // another build folder: nothing to compare with
   }
 }
 
