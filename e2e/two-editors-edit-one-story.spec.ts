@@ -62,8 +62,9 @@ test('two editors and a reporter type into one paragraph, one of them offline tw
   await Promise.all((Object.keys(pages) as Who[]).map(type));
 
   for (const page of Object.values(pages)) await expectSaved(page);
-  const texts = await Promise.all(Object.values(pages).map((page) => firstParagraph(page).innerText()));
-  expect(new Set(texts).size, 'all three see the same paragraph').toBe(1);
+  const read = () => Promise.all(Object.values(pages).map((page) => firstParagraph(page).innerText()));
+  await expect.poll(async () => new Set(await read()).size, { message: 'all three see the same paragraph', timeout: 15_000 }).toBe(1);
+  const texts = await read();
   for (const who of Object.keys(typed) as Who[]) {
     expect(typed[who].length).toBeGreaterThan(80);
     expect(only(texts[0]!, ALPHABETS[who]), `every character ${who} typed, in order`).toBe(typed[who]);

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { collabTokenAction } from '@/lib/actions/collab';
-import type { ClientMessage, ServerMessage } from '@/lib/collab/messages';
+import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from '@/lib/collab/messages';
 import { applyTextEdit, sharedChoices, sharedText, TEXT_FIELDS, type TextField } from '@/lib/collab/story-document';
 import type { SharedState, StoryDraft } from './types';
 import { clearBackup, writeBackup } from './browser-backup';
@@ -21,8 +21,6 @@ type Options = {
 export type Collaboration = { doc: Y.Doc; provider: HocuspocusProvider; user: { name: string; color: string } };
 
 const FLUSH_TIMEOUT_MS = 10_000;
-/** The reason the collaboration server gives when it ends a connection for lack of access. */
-const ACCESS_ENDED = 'access-ended';
 
 /** The story's fields other than the body, as they stand in the shared document. */
 function fieldsOf(doc: Y.Doc, previous: StoryDraft): StoryDraft {
@@ -120,12 +118,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       onAuthenticated: () => setCollab((previous) => previous ?? { doc, provider, user }),
       onAuthenticationFailed: () => setRefused((previous) => previous ?? 'You cannot open this story now.'),
       onClose: ({ event }) => {
-        // The server ended this story's connection: the person lost access (signed out,
-        // deactivated, no longer allowed). The app says which.
-        if (event.reason !== ACCESS_ENDED) return;
-        void collabTokenAction(null, { articleId })
-          .then((result) => setRefused(result.ok ? 'You no longer have access to this story.' : result.message))
-          .catch(() => setRefused('You no longer have access to this story.'));
+        // The server ended this story's connection: the session is over (signed out,
+        // deactivated) or the person may no longer open the story.
+        if (event.reason === SESSION_ENDED) setRefused('Your session has ended. Sign in again to continue.');
+        else if (event.reason === ACCESS_ENDED) setRefused('You no longer have access to this story.');
       },
       onStateless: ({ payload }) => {
         try {
