@@ -57,7 +57,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [browserOnline, setBrowserOnline] = useState(true);
   const [storeFailed, setStoreFailed] = useState(false);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
-  const latest = useRef({ draft: initial, unsynced: 0 });
+  const latest = useRef({ draft: initial, unsynced: 0, wroteBackup: false });
 
   useEffect(() => {
     const url = collabUrl ?? `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -108,14 +108,22 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         return result.data.token;
       },
       onStatus: ({ status }) => setConnection(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'),
-      onSynced: () => setSynced(true),
+      // The editor binds only once the document holds the server's content: bound to an
+      // empty document, its first transaction would write that emptiness over the story.
+      // Once: it stays bound to this document and provider for the page's life (reconnects included).
+      onSynced: () => {
+        setSynced(true);
+        setCollab((previous) => previous ?? { doc, provider, user });
+      },
       onUnsyncedChanges: ({ number }) => {
         latest.current.unsynced = number;
         setUnsynced(number);
-        if (number === 0) clearBackup(articleId);
+        // Only a copy this page wrote: one left by a closed tab waits to be offered.
+        if (number === 0 && latest.current.wroteBackup) {
+          latest.current.wroteBackup = false;
+          clearBackup(articleId);
+        }
       },
-      // Once: the editor binds to this document and provider for the page's life (reconnects included).
-      onAuthenticated: () => setCollab((previous) => previous ?? { doc, provider, user }),
       onAuthenticationFailed: () => setRefused((previous) => previous ?? 'You cannot open this story now.'),
       onClose: ({ event }) => {
         // The server ended this story's connection: the session is over (signed out,
@@ -165,7 +173,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   // once the provider has counted the edit), so a tab closed offline loses nothing.
   const keepBackup = useCallback(() => {
     setTimeout(() => {
-      if (latest.current.unsynced > 0) writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
+      if (latest.current.unsynced > 0) {
+        latest.current.wroteBackup = true;
+        writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
+      }
     }, 0);
   }, [articleId]);
 
