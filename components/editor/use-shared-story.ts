@@ -57,7 +57,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [browserOnline, setBrowserOnline] = useState(true);
   const [storeFailed, setStoreFailed] = useState(false);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
-  const latest = useRef({ draft: initial, unsynced: 0, wroteBackup: false });
+  const latest = useRef({ draft: initial, unsynced: 0, wroteBackup: false, connected: false, ready: false });
 
   useEffect(() => {
     const url = collabUrl ?? `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -107,11 +107,16 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         provider.setAwarenessField('user', user);
         return result.data.token;
       },
-      onStatus: ({ status }) => setConnection(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'),
+      onStatus: ({ status }) => {
+        latest.current.connected = status === 'connected';
+        if (status !== 'connected') latest.current.ready = false;
+        setConnection(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline');
+      },
       // The editor binds only once the document holds the server's content: bound to an
       // empty document, its first transaction would write that emptiness over the story.
       // Once: it stays bound to this document and provider for the page's life (reconnects included).
       onSynced: () => {
+        latest.current.ready = true;
         setSynced(true);
         setCollab((previous) => previous ?? { doc, provider, user });
       },
@@ -173,7 +178,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   // once the provider has counted the edit), so a tab closed offline loses nothing.
   const keepBackup = useCallback(() => {
     setTimeout(() => {
-      if (latest.current.unsynced > 0) {
+      if (latest.current.unsynced > 0 || !latest.current.connected) {
         latest.current.wroteBackup = true;
         writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
       }
@@ -209,7 +214,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
 
   /** Before a workflow step: the server saves the working copy now and says which version that is. */
   const flush = useCallback(async (): Promise<{ version: number; revisionId: number } | null> => {
-    if (!collab || connection !== 'connected') return null;
+    // A click right after the page opened waits for the connection (within the same limit).
+    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+    while (!latest.current.ready && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
+    if (!latest.current.ready || !collab) return null;
     const requestId = Math.random().toString(36).slice(2);
     const message: ClientMessage = { type: 'flush', requestId };
     return new Promise((resolve) => {
@@ -223,7 +231,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       });
       collab.provider.sendStateless(JSON.stringify(message));
     });
-  }, [collab, connection]);
+  }, [collab]);
 
   let state: SharedState;
   if (refused) state = { kind: 'refused', message: refused };
