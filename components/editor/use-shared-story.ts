@@ -57,7 +57,14 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [browserOnline, setBrowserOnline] = useState(true);
   const [storeFailed, setStoreFailed] = useState(false);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
-  const latest = useRef({ draft: initial, unsynced: 0, wroteBackup: false, connected: false, ready: false });
+  const latest = useRef<{ draft: StoryDraft; unsynced: number; wroteBackup: boolean; connected: boolean; ready: boolean; provider: HocuspocusProvider | null }>({
+    draft: initial,
+    unsynced: 0,
+    wroteBackup: false,
+    connected: false,
+    ready: false,
+    provider: null,
+  });
 
   useEffect(() => {
     const url = collabUrl ?? `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -151,6 +158,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         return next;
       });
     };
+    latest.current.provider = provider;
     doc.on('update', onUpdate);
     // A lost network is told by the browser at once; the socket would notice only after a
     // timeout (its close handshake cannot get through). Drop it now, and connect at once
@@ -217,7 +225,8 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
     // A click right after the page opened waits for the connection (within the same limit).
     const deadline = Date.now() + FLUSH_TIMEOUT_MS;
     while (!latest.current.ready && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
-    if (!latest.current.ready || !collab) return null;
+    const provider = latest.current.provider;
+    if (!latest.current.ready || !provider) return null;
     const requestId = Math.random().toString(36).slice(2);
     const message: ClientMessage = { type: 'flush', requestId };
     return new Promise((resolve) => {
@@ -229,9 +238,9 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         clearTimeout(timer);
         resolve(result);
       });
-      collab.provider.sendStateless(JSON.stringify(message));
+      provider.sendStateless(JSON.stringify(message));
     });
-  }, [collab]);
+  }, []);
 
   let state: SharedState;
   if (refused) state = { kind: 'refused', message: refused };
