@@ -57,12 +57,13 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [browserOnline, setBrowserOnline] = useState(true);
   const [storeFailed, setStoreFailed] = useState(false);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
-  const latest = useRef<{ draft: StoryDraft; unsynced: number; wroteBackup: boolean; connected: boolean; ready: boolean; provider: HocuspocusProvider | null }>({
+  const latest = useRef<{ draft: StoryDraft; unsynced: number; wroteBackup: boolean; connected: boolean; ready: boolean; everSynced: boolean; provider: HocuspocusProvider | null }>({
     draft: initial,
     unsynced: 0,
     wroteBackup: false,
     connected: false,
     ready: false,
+    everSynced: false,
     provider: null,
   });
 
@@ -124,6 +125,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       // Once: it stays bound to this document and provider for the page's life (reconnects included).
       onSynced: () => {
         latest.current.ready = true;
+        latest.current.everSynced = true;
         setSynced(true);
         setCollab((previous) => previous ?? { doc, provider, user });
       },
@@ -186,7 +188,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   // once the provider has counted the edit), so a tab closed offline loses nothing.
   const keepBackup = useCallback(() => {
     setTimeout(() => {
-      if (latest.current.unsynced > 0 || !latest.current.connected) {
+      if (latest.current.everSynced && (latest.current.unsynced > 0 || !latest.current.connected)) {
         latest.current.wroteBackup = true;
         writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
       }
@@ -212,10 +214,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
 
   /** The body as the editor shows it (local or remote edits), for the word count and the backup. */
   const setBody = useCallback(
-    (body: StoryDraft['body']) => {
+    (body: StoryDraft['body'], local: boolean) => {
       latest.current.draft = { ...latest.current.draft, body };
       setDraft((previous) => ({ ...previous, body }));
-      keepBackup();
+      if (local) keepBackup();
     },
     [keepBackup],
   );
