@@ -121,6 +121,24 @@ export function checkEnvironment(env: Record<string, string | undefined> = proce
   return values;
 }
 
+/**
+ * Next bakes NEXT_DEPLOYMENT_ID into the browser's code at build time and compares it with
+ * the server's on every navigation and action: a server started without the build's id
+ * breaks the newsroom editor's actions (seen in the browser tests). So the two must match.
+ */
+export function checkDeploymentId(buildDeploymentId: string | undefined, env: Record<string, string | undefined> = process.env): void {
+  const running = env.NEXT_DEPLOYMENT_ID || undefined;
+  if ((buildDeploymentId || undefined) === running) return;
+  throw new Error(
+    describe([
+      {
+        path: ['NEXT_DEPLOYMENT_ID'],
+        message: `must be the build's: it was built with ${buildDeploymentId ? `"${buildDeploymentId}"` : 'none'}, and this server has ${running ? `"${running}"` : 'none'} (set it for the build and every instance alike)`,
+      },
+    ]),
+  );
+}
+
 /** One variable, validated by its part of the schema, read when asked. */
 function setting<K extends Name>(name: K): Environment[K] {
   const value = process.env[name] || undefined;

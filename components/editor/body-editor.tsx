@@ -3,6 +3,7 @@
 import type { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { useEffect } from 'react';
 import type { DocNode } from '@/db/schema';
@@ -15,7 +16,8 @@ type Props = {
   initial: DocNode;
   editable: boolean;
   previewUrl: (mediaId: string) => string | undefined;
-  onChange: (doc: DocNode) => void;
+  /** `local`: typed on this page (not another person's edit arriving through the shared document). */
+  onChange: (doc: DocNode, local: boolean) => void;
   onReady: (editor: Editor) => void;
   onPickImage: () => void;
   /** The text box's accessible name, when the page has more than one editor. */
@@ -57,10 +59,11 @@ export function BodyEditor({ initial, editable, previewUrl, onChange, onReady, o
       editable,
       immediatelyRender: false,
       editorProps: { attributes: { class: `article-body ${compact ? 'min-h-[8rem]' : 'min-h-[24rem]'} rounded-b border border-rule p-4 focus:outline-none`, 'aria-label': label, role: 'textbox', 'aria-multiline': 'true' } },
-      onUpdate: ({ editor: e }) => {
+      onUpdate: ({ editor: e, transaction }) => {
+        const remote = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true;
         // A plain copy: ProseMirror's attribute objects have no prototype, which React's
         // server-action serializer would not send as data.
-        if (e.isEditable || shared) onChange(JSON.parse(JSON.stringify(e.getJSON())) as DocNode);
+        if (e.isEditable || shared) onChange(JSON.parse(JSON.stringify(e.getJSON())) as DocNode, !remote);
       },
     },
     [shared],

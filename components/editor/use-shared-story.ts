@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { collabTokenAction } from '@/lib/actions/collab';
-import type { ClientMessage, ServerMessage } from '@/lib/collab/messages';
+import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from '@/lib/collab/messages';
 import { applyTextEdit, sharedChoices, sharedText, TEXT_FIELDS, type TextField } from '@/lib/collab/story-document';
 import type { SharedState, StoryDraft } from './types';
 import { clearBackup, writeBackup } from './browser-backup';
@@ -21,8 +21,6 @@ type Options = {
 export type Collaboration = { doc: Y.Doc; provider: HocuspocusProvider; user: { name: string; color: string } };
 
 const FLUSH_TIMEOUT_MS = 10_000;
-/** The reason the collaboration server gives when it ends a connection for lack of access. */
-const ACCESS_ENDED = 'access-ended';
 
 /** The story's fields other than the body, as they stand in the shared document. */
 function fieldsOf(doc: Y.Doc, previous: StoryDraft): StoryDraft {
@@ -59,7 +57,15 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [browserOnline, setBrowserOnline] = useState(true);
   const [storeFailed, setStoreFailed] = useState(false);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
-  const latest = useRef({ draft: initial, unsynced: 0 });
+  const latest = useRef<{ draft: StoryDraft; unsynced: number; wroteBackup: boolean; connected: boolean; ready: boolean; everSynced: boolean; provider: HocuspocusProvider | null }>({
+    draft: initial,
+    unsynced: 0,
+    wroteBackup: false,
+    connected: false,
+    ready: false,
+    everSynced: false,
+    provider: null,
+  });
 
   useEffect(() => {
     const url = collabUrl ?? `${window.location.protocol === 'https:' ? 'wss' : 'ws'}://${window.location.host}/collab`;
@@ -109,23 +115,35 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         provider.setAwarenessField('user', user);
         return result.data.token;
       },
-      onStatus: ({ status }) => setConnection(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline'),
-      onSynced: () => setSynced(true),
+      onStatus: ({ status }) => {
+        latest.current.connected = status === 'connected';
+        if (status !== 'connected') latest.current.ready = false;
+        setConnection(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline');
+      },
+      // The editor binds only once the document holds the server's content: bound to an
+      // empty document, its first transaction would write that emptiness over the story.
+      // Once: it stays bound to this document and provider for the page's life (reconnects included).
+      onSynced: () => {
+        latest.current.ready = true;
+        latest.current.everSynced = true;
+        setSynced(true);
+        setCollab((previous) => previous ?? { doc, provider, user });
+      },
       onUnsyncedChanges: ({ number }) => {
         latest.current.unsynced = number;
         setUnsynced(number);
-        if (number === 0) clearBackup(articleId);
+        // Only a copy this page wrote: one left by a closed tab waits to be offered.
+        if (number === 0 && latest.current.wroteBackup) {
+          latest.current.wroteBackup = false;
+          clearBackup(articleId);
+        }
       },
-      // Once: the editor binds to this document and provider for the page's life (reconnects included).
-      onAuthenticated: () => setCollab((previous) => previous ?? { doc, provider, user }),
       onAuthenticationFailed: () => setRefused((previous) => previous ?? 'You cannot open this story now.'),
       onClose: ({ event }) => {
-        // The server ended this story's connection: the person lost access (signed out,
-        // deactivated, no longer allowed). The app says which.
-        if (event.reason !== ACCESS_ENDED) return;
-        void collabTokenAction(null, { articleId })
-          .then((result) => setRefused(result.ok ? 'You no longer have access to this story.' : result.message))
-          .catch(() => setRefused('You no longer have access to this story.'));
+        // The server ended this story's connection: the session is over (signed out,
+        // deactivated) or the person may no longer open the story.
+        if (event.reason === SESSION_ENDED) setRefused('Your session has ended. Sign in again to continue.');
+        else if (event.reason === ACCESS_ENDED) setRefused('You no longer have access to this story.');
       },
       onStateless: ({ payload }) => {
         try {
@@ -142,6 +160,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         return next;
       });
     };
+    latest.current.provider = provider;
     doc.on('update', onUpdate);
     // A lost network is told by the browser at once; the socket would notice only after a
     // timeout (its close handshake cannot get through). Drop it now, and connect at once
@@ -169,7 +188,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   // once the provider has counted the edit), so a tab closed offline loses nothing.
   const keepBackup = useCallback(() => {
     setTimeout(() => {
-      if (latest.current.unsynced > 0) writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
+      if (latest.current.everSynced && (latest.current.unsynced > 0 || !latest.current.connected)) {
+        latest.current.wroteBackup = true;
+        writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
+      }
     }, 0);
   }, [articleId]);
 
@@ -192,17 +214,21 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
 
   /** The body as the editor shows it (local or remote edits), for the word count and the backup. */
   const setBody = useCallback(
-    (body: StoryDraft['body']) => {
+    (body: StoryDraft['body'], local: boolean) => {
       latest.current.draft = { ...latest.current.draft, body };
       setDraft((previous) => ({ ...previous, body }));
-      keepBackup();
+      if (local) keepBackup();
     },
     [keepBackup],
   );
 
   /** Before a workflow step: the server saves the working copy now and says which version that is. */
   const flush = useCallback(async (): Promise<{ version: number; revisionId: number } | null> => {
-    if (!collab || connection !== 'connected') return null;
+    // A click right after the page opened waits for the connection (within the same limit).
+    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+    while (!latest.current.ready && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
+    const provider = latest.current.provider;
+    if (!latest.current.ready || !provider) return null;
     const requestId = Math.random().toString(36).slice(2);
     const message: ClientMessage = { type: 'flush', requestId };
     return new Promise((resolve) => {
@@ -214,9 +240,9 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         clearTimeout(timer);
         resolve(result);
       });
-      collab.provider.sendStateless(JSON.stringify(message));
+      provider.sendStateless(JSON.stringify(message));
     });
-  }, [collab, connection]);
+  }, []);
 
   let state: SharedState;
   if (refused) state = { kind: 'refused', message: refused };

@@ -5,8 +5,8 @@ import { users } from '@/db/schema';
 import { isSessionLive } from '@/lib/auth/session-revocation';
 import { canEdit, canView, loadStory } from '@/lib/workflow/story-record';
 
-/** What a person may do in a story's shared document: type, watch, or nothing. */
-export type CollabAccess = 'edit' | 'read' | 'none';
+/** What a person may do in a story's shared document: type, watch, or nothing ('ended': their session is over). */
+export type CollabAccess = 'edit' | 'read' | 'none' | 'ended';
 
 export type CollabSession = { userId: string; sid: string; sessionVersion: number | null };
 
@@ -18,7 +18,7 @@ export type CollabSession = { userId: string; sid: string; sessionVersion: numbe
  */
 export async function collabAccessOf(session: CollabSession, articleId: string): Promise<CollabAccess> {
   const live = await isSessionLive({ userId: session.userId, sid: session.sid, authTime: 0, sessionVersion: session.sessionVersion ?? undefined });
-  if (!live) return 'none';
+  if (!live) return 'ended';
   const [user] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.id, session.userId));
   if (!user) return 'none';
   let story;

@@ -10,7 +10,7 @@ import { markBeingEdited } from './presence';
 import { loadWorkingDraft, saveSharedDocument, type SharedSaveOutcome } from './save-shared-document';
 import { writeDraftIntoDocument } from './story-document';
 import { verifyCollabToken } from './token';
-import type { ServerMessage, ClientMessage } from './messages';
+import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from './messages';
 
 export type CollabServerOptions = {
   port: number;
@@ -148,8 +148,8 @@ export function createCollabServer(options: CollabServerOptions) {
           const key = `${context.userId}:${context.sid}`;
           if (!accessBySession.has(key)) accessBySession.set(key, collabAccessOf(context, name).catch((): CollabAccess => context.access));
           const access = await accessBySession.get(key)!;
-          if (access === 'none') {
-            connection.close({ code: 4403, reason: 'access-ended' });
+          if (access === 'none' || access === 'ended') {
+            connection.close({ code: 4403, reason: access === 'ended' ? SESSION_ENDED : ACCESS_ENDED });
             return;
           }
           if (access !== context.access) {
@@ -168,7 +168,7 @@ export function createCollabServer(options: CollabServerOptions) {
       const claims = verifyCollabToken(token, options.secret, documentName);
       if (!claims) throw new Error('Invalid or expired token.');
       const access = await collabAccessOf(claims, documentName);
-      if (access === 'none') throw new Error('Forbidden.');
+      if (access === 'none' || access === 'ended') throw new Error('Forbidden.');
       connectionConfig.readOnly = access === 'read';
       const context: Context = { userId: claims.userId, sid: claims.sid, sessionVersion: claims.sessionVersion, name: claims.name, access };
       return context;

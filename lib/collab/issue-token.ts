@@ -16,6 +16,7 @@ export async function issueCollabToken(user: CurrentUser, articleId: string): Pr
   const session = await currentSessionClaims();
   if (!session) throw new ForbiddenError('Your session has ended. Sign in again to continue.');
   const access = await collabAccessOf({ userId: user.id, ...session }, articleId);
+  if (access === 'ended') throw new ForbiddenError('Your session has ended. Sign in again to continue.');
   if (access === 'none') throw new ForbiddenError('You can only open stories you are a byline on.');
   const exp = Math.floor(Date.now() / 1000) + COLLAB_TOKEN_SECONDS;
   const token = signCollabToken({ userId: user.id, ...session, articleId, mode: access, name: user.displayName, exp }, collab.signingSecret());

@@ -16,3 +16,7 @@ export type ServerMessage =
 export type ClientMessage =
   /** Save the working copy now (before a workflow step). */
   { type: 'flush'; requestId: string };
+
+/** Why the server ended a connection (the close message's reason). */
+export const ACCESS_ENDED = 'access-ended';
+export const SESSION_ENDED = 'session-ended';

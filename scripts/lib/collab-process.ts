@@ -26,11 +26,14 @@ export async function startCollabProcess(params: { port: number; env: NodeJS.Pro
           ready();
         }
       });
-      started.once('exit', (code) => {
-        if (!listening) failed(new Error(`The collaboration server exited (${code}) before listening.`));
-        else if (!stopping) {
-          (params.log ?? console.log)(`Collaboration server stopped (${code}); starting it again.`);
-          setTimeout(() => void launch().catch((error) => console.error(error)), 300);
+      started.once('exit', (code, signal) => {
+        if (!listening) failed(new Error(`The collaboration server exited (${code ?? signal}) before listening.`));
+        // A clean exit was asked for (Ctrl+C reaches the whole process group); anything else is a crash.
+        else if (!stopping && code !== 0) {
+          (params.log ?? console.log)(`Collaboration server stopped (${code ?? signal}); starting it again.`);
+          setTimeout(() => {
+            if (!stopping) void launch().catch((error) => console.error(error));
+          }, 300);
         }
       });
     });
