@@ -6,6 +6,8 @@ export async function register() {
   const config = await import('./lib/config');
   try {
     config.checkEnvironment();
+    const built = config.runtime.isProduction() ? await buildDeploymentId() : null;
+    if (built !== null) config.checkDeploymentId(built);
   } catch (error) {
     // Refuse to serve at all: a half-configured production site signs sessions with a
     // guessable secret or links to the wrong address.
@@ -20,6 +22,17 @@ export async function register() {
   if (!databaseUrl) return;
   const { startBackgroundJobs } = await import('./lib/jobs');
   await startBackgroundJobs(databaseUrl);
+}
+
+/** The deployment id this build was made with (`next start` runs from the project folder); null when unknown. */
+async function buildDeploymentId(): Promise<string | undefined | null> {
+  const { readFile } = await import('node:fs/promises');
+  try {
+    const files = JSON.parse(await readFile('.next/required-server-files.json', 'utf8')) as { config?: { deploymentId?: string } };
+    return files.config?.deploymentId || undefined;
+  } catch {
+    return null; // another build folder: nothing to compare with
+  }
 }
 
 /** A page, route handler or action that threw: logged with the request's id. */

@@ -38,7 +38,8 @@ export default defineConfig({
   webServer: {
     command: 'tsx --conditions=react-server scripts/e2e-server.ts',
     url: `http://localhost:${port}/api/health`,
-    env: { E2E_PORT: String(port), COLLAB_PORT: String(Number(process.env.COLLAB_PORT ?? port + 1)) },
+    // Warnings and errors only: a line per request would bury the test report.
+    env: { E2E_PORT: String(port), COLLAB_PORT: String(Number(process.env.COLLAB_PORT ?? port + 1)), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',

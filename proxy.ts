@@ -173,7 +173,8 @@ async function readerRouting(request: NextRequest) {
       if (card) return new NextResponse('Not found', { status: 404 });
       return new NextResponse(withdrawnPageHtml(await siteNameForNotices()), {
         status: 410,
-        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60', ...cdnKeyHeaders(addressKeys) },
+        // It shows the paper's name: a rename purges it from a CDN too.
+        headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'public, max-age=0, s-maxage=60', ...cdnKeyHeaders([...addressKeys, cacheTags.siteSettings]) },
       });
     }
     const id = await orUnknown(findLiveArticleId(safeDecode(slug!)));

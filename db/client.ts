@@ -1,3 +1,4 @@
+import { withReplicas, type PgWithReplicas } from 'drizzle-orm/pg-core';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { database } from '@/lib/config';
@@ -14,9 +15,19 @@ export type Executor = Database | Parameters<Parameters<Database['transaction']>
  * as the database stays busy: a request should answer "busy, try again", never hang.
  */
 export function connect(url: string, options: postgres.Options<Record<string, never>> = {}, waitMs?: number) {
-  const client = postgres(url, { onnotice: () => {}, ...options });
+  const client = postgres(url, { onnotice: () => {}, backoff: reconnectDelaySeconds, ...options });
   const bounded = waitMs ? boundWait(client, waitMs) : client;
   return { db: drizzle(bounded, { schema, casing: 'snake_case' }), client };
+}
+
+/*
+ * postgres.js waits before reconnecting after a failed connection, by default 3^n / 100
+ * seconds with n counting failures across the whole pool, up to 20 s. A database down for
+ * five seconds made enough failures that the app then waited up to 20 s more after it was
+ * back (the chaos run, docs/reliability.md). A second at most is still far from hammering.
+ */
+export function reconnectDelaySeconds(failures: number): number {
+  return Math.min(1, 0.05 * 2 ** failures);
 }
 
 type Sql = ReturnType<typeof postgres>;
@@ -68,17 +79,34 @@ function boundWait(client: Sql, waitMs: number): Sql {
 }
 
 // Keep one pool per process, also across dev-server reloads (which re-evaluate modules).
-const shared = globalThis as unknown as { mastheadDb?: ReturnType<typeof connect> };
+const shared = globalThis as unknown as {
+  mastheadDb?: ReturnType<typeof connect>;
+  mastheadReplica?: { connection: ReturnType<typeof connect> | null; reader: PgWithReplicas<Database> };
+};
+
+function pool(url: string) {
+  const waitMs = database.waitMs();
+  // connect_timeout is in seconds: opening a connection may take as long as waiting for one.
+  return connect(url, { max: database.poolSize(), connect_timeout: Math.max(1, Math.ceil(waitMs / 1000)) }, waitMs);
+}
 
 function sharedConnection() {
   if (!shared.mastheadDb) {
     const url = database.url();
     if (!url) throw new Error('DATABASE_URL is not set. Start the app with `npm run dev` or set it.');
-    const waitMs = database.waitMs();
-    // connect_timeout is in seconds: opening a connection may take as long as waiting for one.
-    shared.mastheadDb = connect(url, { max: database.poolSize(), connect_timeout: Math.max(1, Math.ceil(waitMs / 1000)) }, waitMs);
+    shared.mastheadDb = pool(url);
   }
   return shared.mastheadDb;
+}
+
+function replicaConnection() {
+  if (!shared.mastheadReplica) {
+    const primary = sharedConnection().db;
+    const url = database.replicaUrl();
+    const connection = url ? pool(url) : null;
+    shared.mastheadReplica = { connection, reader: withReplicas(primary, [connection?.db ?? primary]) };
+  }
+  return shared.mastheadReplica;
 }
 
 /**
@@ -88,3 +116,23 @@ function sharedConnection() {
 export const db: Database = new Proxy({} as Database, {
   get: (_target, property) => Reflect.get(sharedConnection().db, property),
 });
+
+/**
+ * Reader pages' database: with DATABASE_REPLICA_URL, selects and relational queries go to
+ * the streaming replica, and anything that writes (or `execute`) to the primary (Drizzle's
+ * withReplicas); without it, the primary. The newsroom and the workflow use `db`, so an
+ * editor always sees what they just did. Caches are expired only once the replica has
+ * replayed the change (lib/cache/replica-catch-up.ts), so no page is cached from before it.
+ */
+export const readerDb: Database = new Proxy({} as Database, {
+  get: (_target, property) => Reflect.get(replicaConnection().reader, property),
+});
+
+/**
+ * Where reader pages' raw SQL and read-only transactions go (withReplicas sends execute()
+ * and transaction() to the primary): the replica when there is one. Never write through it.
+ */
+export const readerReadOnlyDb = (): Database => replicaConnection().connection?.db ?? sharedConnection().db;
+
+/** The replica's own connection (null without one): to ask how far it has replayed. */
+export const replicaDb = (): Database | null => replicaConnection().connection?.db ?? null;

@@ -65,3 +65,44 @@ describe('a database that is not there', () => {
     }
   });
 });
+
+describe('a database that comes back', () => {
+  it('is used again within a second or two, however many connections failed while it was away', async () => {
+    const target = new URL(url());
+    // A port that refuses connections, then forwards them to the real database.
+    const { createServer, connect: tcpConnect } = await import('node:net');
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const port = (probe.address() as import('node:net').AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const through = new URL(url());
+    through.hostname = '127.0.0.1';
+    through.port = String(port);
+    const { db, client } = connect(through.toString(), { max: 4, connect_timeout: 2 });
+    const forwarder = createServer((socket) => {
+      const upstream = tcpConnect(Number(target.port || 5432), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.on('error', () => upstream.destroy());
+      upstream.on('error', () => socket.destroy());
+    });
+    try {
+      // Many failures while the database is away, as under load during an outage.
+      for (let round = 0; round < 4; round++) {
+        const outcomes = await Promise.all(Array.from({ length: 8 }, () => db.execute(sql`select 1`).then(() => 'ok', (error: unknown) => error)));
+        expect(outcomes.every((outcome) => isDatabaseUnavailable(outcome))).toBe(true);
+      }
+      await new Promise<void>((resolve) => forwarder.listen(port, '127.0.0.1', resolve));
+      const back = Date.now();
+      let answered = false;
+      while (!answered && Date.now() - back < 10_000) {
+        answered = await db.execute(sql`select 1`).then(() => true, () => false);
+        if (!answered) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(answered).toBe(true);
+      expect(Date.now() - back).toBeLessThan(2_500);
+    } finally {
+      await client.end({ timeout: 0 });
+      forwarder.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEnvironment } from './config';
+import { checkDeploymentId, checkEnvironment } from './config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const production = { NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(44), SITE_URL: 'https://news.example.com' } as const;
@@ -43,5 +43,12 @@ describe('the configuration check at start', () => {
     expect(refusal({ SMTP_SECURE: 'yes' })).toContain('SMTP_SECURE: must be true or false');
     expect(refusal({ CDN_PURGE_URL: 'https://purge.example.com/hook' })).toContain('CDN_PURGE_SECRET: required with CDN_PURGE_URL');
     expect(refusal({ SITE_URL: '' })).toBe('accepted'); // empty counts as unset
+  });
+
+  it("refuses a server whose deployment id is not the build's", () => {
+    expect(() => checkDeploymentId('a1b2c3d', { NEXT_DEPLOYMENT_ID: 'a1b2c3d' })).not.toThrow();
+    expect(() => checkDeploymentId(undefined, {})).not.toThrow();
+    expect(() => checkDeploymentId('a1b2c3d', {})).toThrow('NEXT_DEPLOYMENT_ID: must be the build\'s: it was built with "a1b2c3d", and this server has none');
+    expect(() => checkDeploymentId(undefined, { NEXT_DEPLOYMENT_ID: 'e4f5' })).toThrow('built with none, and this server has "e4f5"');
   });
 });

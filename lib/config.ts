@@ -10,6 +10,9 @@ const timeZone = z.string().refine((zone) => {
   }
 }, 'must be an IANA time zone such as Asia/Seoul');
 
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const url = z.url({ error: 'must be a URL such as https://news.example.com' });
 const databaseUrl = z.string().regex(/^postgres(ql)?:\/\/./, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/masthead');
 const count = z.coerce.number({ error: 'must be a number' }).int('must be a whole number').positive('must be above 0');
@@ -17,9 +20,6 @@ const flag = z.enum(['true', 'false'], { error: 'must be true or false' });
 const text = z.string();
 /** Next decrypts server actions' arguments with this key: raw AES key bytes, base64. */
 const actionsKey = z.string().refine((value) => [16, 24, 32].includes(Buffer.from(value, 'base64').length) && /^[A-Za-z0-9+/]+=*$/.test(value), 'must be a base64 AES key of 16, 24 or 32 bytes (openssl rand -base64 32)');
-
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /**
  * Every environment variable the app reads, in one schema: checked whole when the server
@@ -32,7 +32,11 @@ export const environmentSchema = z.object({
   DATABASE_REPLICA_URL: databaseUrl.optional(),
   DATABASE_POOL_SIZE: count.max(1000).default(10),
   DATABASE_WAIT_MS: count.default(5_000),
-  LOG_LEVEL: z.preprocess((value) => (typeof value === 'string' ? value.toLowerCase() : value), z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })).default('info'),
+  LOG_LEVEL: z
+    .string()
+    .transform((level) => level.toLowerCase())
+    .pipe(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }))
+    .default('info'),
   AUTH_SECRET: text.optional(),
   AUTH_URL: url.optional(),
   AUTH_TRUST_HOST: flag.optional(),
@@ -115,6 +119,24 @@ export function checkEnvironment(env: Record<string, string | undefined> = proce
   }
   if (problems.length > 0) throw new Error(describe(problems));
   return values;
+}
+
+/**
+ * Next bakes NEXT_DEPLOYMENT_ID into the browser's code at build time and compares it with
+ * the server's on every navigation and action: a server started without the build's id
+ * breaks the newsroom editor's actions (seen in the browser tests). So the two must match.
+ */
+export function checkDeploymentId(buildDeploymentId: string | undefined, env: Record<string, string | undefined> = process.env): void {
+  const running = env.NEXT_DEPLOYMENT_ID || undefined;
+  if ((buildDeploymentId || undefined) === running) return;
+  throw new Error(
+    describe([
+      {
+        path: ['NEXT_DEPLOYMENT_ID'],
+        message: `must be the build's: it was built with ${buildDeploymentId ? `"${buildDeploymentId}"` : 'none'}, and this server has ${running ? `"${running}"` : 'none'} (set it for the build and every instance alike)`,
+      },
+    ]),
+  );
 }
 
 /** One variable, validated by its part of the schema, read when asked. */

@@ -170,6 +170,8 @@ describe("the proxy's own pages", () => {
     await expireTags(cacheTags.siteSettings);
     const gone = await visit(`/articles/${withdrawn.slug}`);
     expect(gone.status).toBe(410);
+    // A CDN keeps it a minute: saving Settings purges it there too.
+    expect(gone.headers.get('surrogate-key')!.split(' ')).toContain(cacheTags.siteSettings);
     expect(await gone.text()).toContain(`<header><a href="/">${site.name}</a></header>`);
 
     const name = `The Harbour Light ${unique()}`;

@@ -2,8 +2,8 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
-import { db } from '@/db/client';
-import { expireTagsInThisProcess } from './expire-in-process';
+import { db, reconnectDelaySeconds } from '@/db/client';
+import { expireAgainAfterInFlightRenders, expireTagsInThisProcess } from './expire-in-process';
 import { tellExpiryListeners } from './expiry-listeners';
 import { tagMessages } from './tag-messages';
 
@@ -30,13 +30,14 @@ export async function announceExpiredTags(tags: string[]): Promise<void> {
 export async function listenForExpiredTags(databaseUrl: string): Promise<void> {
   if (instance.listening) return;
   instance.listening = true;
-  const listener = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+  const listener = postgres(databaseUrl, { max: 1, onnotice: () => {}, backoff: reconnectDelaySeconds });
   await listener.listen(CHANNEL, (payload) => {
     try {
       const message = JSON.parse(payload) as { from: string; tags: string[] };
       if (message.from === instance.id || !Array.isArray(message.tags)) return;
       const tags = message.tags.map(String);
       expireTagsInThisProcess(tags);
+      expireAgainAfterInFlightRenders(tags);
       tellExpiryListeners(tags);
     } catch {
       // A malformed message is ignored; caches still expire on their own schedule.

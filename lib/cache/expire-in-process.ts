@@ -11,3 +11,18 @@ export function expireTagsInThisProcess(tags: string[]): void {
   const now = Math.round(performance.timeOrigin + performance.now());
   for (const tag of tags) tagsManifest.set(tag, { ...tagsManifest.get(tag), expired: now });
 }
+
+/** After an expiry, when the tags are marked expired again (ms). */
+export const RE_EXPIRE_AFTER_MS = [400, 2_000];
+
+/**
+ * A page already being re-rendered in the background when its tags expire (a reader got
+ * the stale copy a moment before) read its data before the expiry but is stored after it,
+ * so Next takes it for fresh and serves the old page until its own revalidation, minutes
+ * later (seen in `npm run cluster:check`: a published story never appeared on the second
+ * instance's home page). Marking the tags expired again shortly after catches such pages;
+ * each costs one more render per expired page.
+ */
+export function expireAgainAfterInFlightRenders(tags: string[]): void {
+  for (const ms of RE_EXPIRE_AFTER_MS) setTimeout(() => expireTagsInThisProcess(tags), ms).unref();
+}

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, desc, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { db, readerDb } from '@/db/client';
 import { breakingBanners, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
@@ -45,7 +45,7 @@ export async function getReaderBanner(): Promise<ReaderBanner | null> {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.breakingBanner);
-  const [banner] = await db
+  const [banner] = await readerDb
     .select({ text: breakingBanners.text, href: breakingBanners.href })
     .from(breakingBanners)
     .where(current())

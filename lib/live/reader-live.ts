@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, inArray, isNotNull, isNull, lt } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articles, liveBlogs, liveUpdates, users, type DocNode } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { imagesIn } from '@/lib/content/sanitize-document';
@@ -44,7 +44,7 @@ export async function getReaderLiveBlog(articleId: string): Promise<ReaderLiveBl
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.liveBlog(articleId));
-  const [blog] = await db
+  const [blog] = await readerDb
     .select({
       startedAt: liveBlogs.coverageStartedAt,
       endedAt: liveBlogs.coverageEndedAt,
@@ -66,17 +66,17 @@ export async function getLivePage(articleId: string, before: number | null): Pro
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.liveBlog(articleId));
-  const rows = await db
+  const rows = await readerDb
     .select()
     .from(liveUpdates)
     .where(and(visible(articleId), before === null ? undefined : lt(liveUpdates.seq, before)))
     .orderBy(desc(liveUpdates.seq))
     .limit(UPDATES_PER_PAGE + 1);
   const page = rows.slice(0, UPDATES_PER_PAGE);
-  const [pinnedRow] = before === null ? await db.select().from(liveUpdates).where(and(visible(articleId), eq(liveUpdates.pinned, true))).limit(1) : [];
+  const [pinnedRow] = before === null ? await readerDb.select().from(liveUpdates).where(and(visible(articleId), eq(liveUpdates.pinned, true))).limit(1) : [];
   const keyRows =
     before === null
-      ? await db
+      ? await readerDb
           .select({ id: liveUpdates.id, seq: liveUpdates.seq, headline: liveUpdates.headline, bodyText: liveUpdates.bodyText, postedAt: liveUpdates.postedAt })
           .from(liveUpdates)
           .where(and(visible(articleId), eq(liveUpdates.keyEvent, true)))
@@ -97,7 +97,7 @@ export async function getReaderUpdate(articleId: string, updateId: number): Prom
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.liveBlog(articleId));
-  const rows = await db.select().from(liveUpdates).where(and(visible(articleId), eq(liveUpdates.id, updateId)));
+  const rows = await readerDb.select().from(liveUpdates).where(and(visible(articleId), eq(liveUpdates.id, updateId)));
   return (await toReaderUpdates(rows))[0] ?? null;
 }
 
@@ -118,13 +118,13 @@ export async function getPollState(articleId: string): Promise<PollState | null>
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.liveBlog(articleId), cacheTags.article(articleId));
-  const [blog] = await db
+  const [blog] = await readerDb
     .select({ lastSeq: liveBlogs.lastSeq, version: liveBlogs.version, endedAt: liveBlogs.coverageEndedAt, pollSeconds: liveBlogs.pollSeconds })
     .from(liveBlogs)
     .innerJoin(articles, eq(articles.id, liveBlogs.articleId))
     .where(and(eq(liveBlogs.articleId, articleId), isPublic()));
   if (!blog) return null;
-  const recent = await db
+  const recent = await readerDb
     .select({ seq: liveUpdates.seq })
     .from(liveUpdates)
     .where(visible(articleId))
@@ -139,7 +139,7 @@ async function toReaderUpdates(rows: UpdateRow[]): Promise<ReaderUpdate[]> {
   if (rows.length === 0) return [];
   const authorIds = [...new Set(rows.flatMap((row) => row.authorIds))];
   const [people, images] = await Promise.all([
-    authorIds.length > 0 ? db.select({ id: users.id, name: users.displayName, slug: users.slug }).from(users).where(inArray(users.id, authorIds)) : [],
+    authorIds.length > 0 ? readerDb.select({ id: users.id, name: users.displayName, slug: users.slug }).from(users).where(inArray(users.id, authorIds)) : [],
     findReaderImages(rows.flatMap((row) => [row.mediaId, ...imagesIn(row.body)])),
   ]);
   const byId = new Map(people.map((person) => [person.id, { name: person.name, slug: person.slug }]));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articles, slugRedirects } from '@/db/schema';
 import { onTagsExpired } from '@/lib/cache/expiry-listeners';
 import { cacheTags } from '@/lib/cache/tags';
@@ -20,11 +20,11 @@ const state = (shared.mastheadAddresses ??= {});
 
 async function load(): Promise<Snapshot> {
   const [withdrawn, redirects] = await Promise.all([
-    db
+    readerDb
       .select({ slug: articles.slug })
       .from(articles)
       .where(eq(articles.status, 'unpublished')),
-    db
+    readerDb
       .select({ oldSlug: slugRedirects.oldSlug, slug: articles.slug, status: articles.status, embargoUntil: articles.embargoUntil })
       .from(slugRedirects)
       .innerJoin(articles, eq(articles.id, slugRedirects.articleId)),

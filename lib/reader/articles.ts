@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, ne } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articleRevisions, articles, articleTags, corrections, tags, type DocNode } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { imagesIn } from '@/lib/content/sanitize-document';
@@ -33,7 +33,7 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
   if (!row) return null;
   cacheTag(cacheTags.article(row.id));
 
-  const [details] = await db
+  const [details] = await readerDb
     .select({
       sectionId: articles.sectionId,
       body: articleRevisions.body,
@@ -47,13 +47,13 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
     .where(eq(articles.id, row.id));
   const [summary] = await toSummaries([row]);
   const [tagRows, correctionRows, images] = await Promise.all([
-    db
+    readerDb
       .select({ slug: tags.slug, name: tags.name })
       .from(articleTags)
       .innerJoin(tags, eq(tags.id, articleTags.tagId))
       .where(eq(articleTags.articleId, row.id))
       .orderBy(asc(tags.name)),
-    db
+    readerDb
       .select({ id: corrections.id, body: corrections.body, createdAt: corrections.createdAt })
       .from(corrections)
       .where(eq(corrections.articleId, row.id))

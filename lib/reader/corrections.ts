@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articleRevisions, articles, corrections } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { isPublic } from './summaries';
@@ -13,7 +13,7 @@ export async function findCorrections(limit = 200): Promise<ReaderCorrection[]> 
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.corrections, cacheTags.publishedLists);
-  return db
+  return readerDb
     .select({
       id: corrections.id,
       body: corrections.body,

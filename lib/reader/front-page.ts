@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb, readerReadOnlyDb } from '@/db/client';
 import { articles, readerListEntries, sections } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { findSummariesByIds, isPublic, type ArticleSummary } from './summaries';
@@ -26,14 +26,14 @@ export async function getFrontPage(): Promise<FrontPage> {
   cacheLife('hours');
   cacheTag(cacheTags.publishedLists, cacheTags.sections);
 
-  const [chosenLead] = await db.select({ id: articles.id }).from(articles).where(and(eq(articles.isLead, true), isPublic())).limit(1);
-  const ranked = await db
+  const [chosenLead] = await readerDb.select({ id: articles.id }).from(articles).where(and(eq(articles.isLead, true), isPublic())).limit(1);
+  const ranked = await readerDb
     .select({ id: articles.id })
     .from(articles)
     .where(and(isNotNull(articles.topRank), isPublic()))
     .orderBy(asc(articles.topRank))
     .limit(TOP_STORIES);
-  const newest = await db
+  const newest = await readerDb
     .select({ id: readerListEntries.articleId })
     .from(readerListEntries)
     .where(eq(readerListEntries.listKey, 'all'))
@@ -51,7 +51,7 @@ export async function getFrontPage(): Promise<FrontPage> {
   const topIds = take([...ranked.map((row) => row.id), ...newestIds], TOP_STORIES);
   const latestIds = take(newestIds, LATEST);
 
-  const bySection = await db.execute<{ slug: string; name: string; article_id: string | null }>(sql`
+  const bySection = await readerReadOnlyDb().execute<{ slug: string; name: string; article_id: string | null }>(sql`
     select s.slug, s.name, e.article_id
     from ${sections} s
     left join lateral (

@@ -1,6 +1,6 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { readerDb, type Database } from '@/db/client';
 import { media, type MediaRendition } from '@/db/schema';
 
 /** What a reader page needs to show a picture well. */
@@ -15,10 +15,11 @@ export type ReaderImage = {
   renditions: Pick<MediaRendition, 'key' | 'format' | 'width'>[];
 };
 
-export async function findReaderImages(ids: (string | null | undefined)[]): Promise<Map<string, ReaderImage>> {
+/** Pictures by id, from the replica for reader pages; the newsroom's previews pass the primary. */
+export async function findReaderImages(ids: (string | null | undefined)[], executor: Database = readerDb): Promise<Map<string, ReaderImage>> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];
   if (wanted.length === 0) return new Map();
-  const rows = await db
+  const rows = await executor
     .select({
       id: media.id,
       width: media.width,

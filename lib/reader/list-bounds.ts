@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { readerReadOnlyDb } from '@/db/client';
 import { readerListEntries, sections, tags, users } from '@/db/schema';
 import { onTagsExpired } from '@/lib/cache/expiry-listeners';
 import { cacheTags } from '@/lib/cache/tags';
@@ -48,7 +48,7 @@ async function countPages(kind: ListKind, slug: string): Promise<number> {
       : kind === 'authors'
         ? sql`select 'author:' || ${users.id} as key from ${users} where ${users.slug} = ${slug} and ${users.active}`
         : sql`select 'tag:' || ${tags.id} as key from ${tags} where ${tags.slug} = ${slug}`;
-  const [list] = await db.execute<{ newest: number | null }>(sql`
+  const [list] = await readerReadOnlyDb().execute<{ newest: number | null }>(sql`
     select (select max(${readerListEntries.position}) from ${readerListEntries} where ${readerListEntries.listKey} = owner.key) as newest
     from (${owner}) owner`);
   if (!list) return 0;

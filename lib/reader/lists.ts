@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, lte, max } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { readerListEntries } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { findSummariesByIds, type ArticleSummary } from './summaries';
@@ -18,7 +18,7 @@ export async function findListPage(listKey: string, page: number, pageSize = PAG
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.publishedLists);
-  const [top] = await db
+  const [top] = await readerDb
     .select({ position: max(readerListEntries.position) })
     .from(readerListEntries)
     .where(eq(readerListEntries.listKey, listKey));
@@ -26,7 +26,7 @@ export async function findListPage(listKey: string, page: number, pageSize = PAG
   const totalPages = Math.ceil(newest / pageSize);
   if (page < 1 || page > totalPages) return { items: [], page, totalPages };
   const upper = newest - pageSize * (page - 1);
-  const rows = await db
+  const rows = await readerDb
     .select({ articleId: readerListEntries.articleId })
     .from(readerListEntries)
     .where(

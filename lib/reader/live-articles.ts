@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articles } from '@/db/schema';
 import { isPublic } from './summaries';
 
@@ -25,7 +25,7 @@ export async function findLiveArticleId(slug: string): Promise<string | null> {
   const known = remembered.get(slug);
   if (known !== undefined && Date.now() - known.at < REMEMBER_MS) return known.id;
   if (slug.length > 300) return null;
-  const [row] = await db
+  const [row] = await readerDb
     .select({ id: articles.id })
     .from(articles)
     .where(and(eq(articles.slug, slug), isPublic()))

@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articleRevisions, articles, dailyViews } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { secondsUntilMidnight, siteDay } from '@/lib/site-time';
@@ -26,7 +26,7 @@ export async function findMostPopular(limit = 10): Promise<MostPopular> {
   const yesterdayWeight = Math.min(1, secondsUntilMidnight(now) / 86_400);
 
   const score = sql<number>`sum(case when ${dailyViews.day} = ${today} then ${dailyViews.views} else ${dailyViews.views} * ${yesterdayWeight}::float8 end)`;
-  const top = await db
+  const top = await readerDb
     .select({ articleId: dailyViews.articleId, score })
     .from(dailyViews)
     .where(inArray(dailyViews.day, [today, yesterday]))
@@ -35,7 +35,7 @@ export async function findMostPopular(limit = 10): Promise<MostPopular> {
     .limit(limit * 2);
   if (top.length === 0) return { stories: [] };
 
-  const rows = await db
+  const rows = await readerDb
     .select({ id: articles.id, slug: articles.slug, headline: articleRevisions.headline })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
-import { db } from '@/db/client';
+import { readerDb, readerReadOnlyDb } from '@/db/client';
 import { articleRevisions, articles, sections } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { siteMidnight } from '@/lib/site-time';
@@ -86,14 +86,14 @@ export async function runSearch(query: SearchQuery, limits: SearchLimits = SEARC
   const page = { tsQuery, offset: (query.page - 1) * SEARCH_PAGE_SIZE };
   const { countCap, rankedCandidates, recentWindow, maxRecentWindow } = limits;
   const newest = (window: number) => {
-    const recent = db
+    const recent = readerDb
       .select(candidateColumns)
       .from(articles)
       .where(and(...filters))
       .orderBy(desc(articles.publishedAt), desc(articles.id))
       .limit(window)
       .as('recent');
-    const matches = db.select().from(recent).where(sql`${recent.searchVector} @@ ${tsQuery}`);
+    const matches = readerDb.select().from(recent).where(sql`${recent.searchVector} @@ ${tsQuery}`);
     return rankedPage(matches.orderBy(desc(recent.publishedAt)).limit(rankedCandidates).as('candidates'), page);
   };
   let rows = await newest(recentWindow);
@@ -105,7 +105,7 @@ export async function runSearch(query: SearchQuery, limits: SearchLimits = SEARC
   if ((rows[0]?.matches ?? 0) <= countCap) {
     // Not enough among the newest stories: ask the index, and only the index (the planner,
     // misled by its estimate for phrases, would otherwise walk the whole archive by date).
-    rows = await db.transaction(async (tx) => {
+    rows = await readerReadOnlyDb().transaction(async (tx) => {
       await tx.execute(sql`set local enable_indexscan = off`);
       await tx.execute(sql`set local enable_seqscan = off`);
       const matches = tx
@@ -148,7 +148,7 @@ type Candidates = SubqueryWithSelection<typeof candidateColumns, 'candidates'>;
  * number of candidates. Snippets are made for the page's rows only: PostgreSQL evaluates
  * the select list after the sort and limit.
  */
-function rankedPage(candidates: Candidates, { tsQuery, offset }: { tsQuery: SQL; offset: number }, executor: Pick<typeof db, 'select'> = db) {
+function rankedPage(candidates: Candidates, { tsQuery, offset }: { tsQuery: SQL; offset: number }, executor: Pick<typeof readerDb, 'select'> = readerDb) {
   return executor
     .select({
       id: candidates.id,

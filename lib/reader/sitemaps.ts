@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, desc, eq, gt, gte, lte, max, or, sql } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articleRevisions, articles, readerListEntries, users } from '@/db/schema';
 import { absoluteUrl } from '@/lib/config';
 import { getSiteSettings } from '@/lib/settings/site-settings';
@@ -24,7 +24,7 @@ const urlset = (entries: Entry[]) =>
     .join('\n')}\n</urlset>\n`;
 
 async function countLiveStories(): Promise<number> {
-  const [top] = await db
+  const [top] = await readerDb
     .select({ position: max(readerListEntries.position) })
     .from(readerListEntries)
     .where(eq(readerListEntries.listKey, 'all'));
@@ -34,7 +34,7 @@ async function countLiveStories(): Promise<number> {
 /** Front page, sections and authors. */
 async function pageEntries(): Promise<Entry[]> {
   const sections = await findSections();
-  const authors = await db.select({ slug: users.slug }).from(users).where(eq(users.active, true));
+  const authors = await readerDb.select({ slug: users.slug }).from(users).where(eq(users.active, true));
   return [
     { loc: absoluteUrl('/') },
     { loc: absoluteUrl('/corrections') },
@@ -45,7 +45,7 @@ async function pageEntries(): Promise<Entry[]> {
 
 /** Stories numbered (from..to] in the 'all' list: one index range, however large the archive. */
 async function storyEntries(from: number, to: number): Promise<Entry[]> {
-  const rows = await db
+  const rows = await readerDb
     .select({ slug: articles.slug, firstPublishedAt: articles.firstPublishedAt, updatedAt: articles.updatedAt })
     .from(readerListEntries)
     .innerJoin(articles, eq(articles.id, readerListEntries.articleId))
@@ -91,7 +91,7 @@ export async function buildNewsSitemap(): Promise<string> {
   'use cache';
   cacheLife('minutes');
   cacheTag(cacheTags.publishedLists);
-  const rows = await db
+  const rows = await readerDb
     .select({ slug: articles.slug, headline: articleRevisions.headline, firstPublishedAt: articles.firstPublishedAt })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))

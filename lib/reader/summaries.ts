@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articleBylines, articleRevisions, articles, sections, users } from '@/db/schema';
 import { findReaderImages, type ReaderImage } from './images';
 
@@ -49,7 +49,7 @@ export type SummaryRow = {
 
 /** Published stories joined to their live revision and section. */
 export function selectSummaries() {
-  return db
+  return readerDb
     .select(summaryColumns)
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
@@ -59,7 +59,7 @@ export function selectSummaries() {
 export async function findBylines(articleIds: string[]): Promise<Map<string, Byline[]>> {
   const result = new Map<string, Byline[]>();
   if (articleIds.length === 0) return result;
-  const rows = await db
+  const rows = await readerDb
     .select({ articleId: articleBylines.articleId, name: users.displayName, slug: users.slug })
     .from(articleBylines)
     .innerJoin(users, eq(users.id, articleBylines.userId))

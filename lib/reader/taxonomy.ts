@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db } from '@/db/client';
+import { readerDb } from '@/db/client';
 import { articleTags, sections, tags, users } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { findReaderImages, type ReaderImage } from './images';
@@ -13,7 +13,7 @@ export async function findSections(): Promise<ReaderSection[]> {
   'use cache';
   cacheLife('days');
   cacheTag(cacheTags.sections);
-  return db
+  return readerDb
     .select({ id: sections.id, slug: sections.slug, name: sections.name, description: sections.description })
     .from(sections)
     .orderBy(asc(sections.position), asc(sections.id));
@@ -29,7 +29,7 @@ export async function getTagBySlug(slug: string): Promise<ReaderTag | null> {
   'use cache';
   cacheLife('days');
   cacheTag(cacheTags.publishedLists);
-  const [tag] = await db.select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug));
+  const [tag] = await readerDb.select({ id: tags.id, slug: tags.slug, name: tags.name }).from(tags).where(eq(tags.slug, slug));
   return tag ?? null;
 }
 
@@ -47,7 +47,7 @@ export async function getAuthorBySlug(slug: string): Promise<ReaderAuthor | null
   'use cache';
   cacheLife('days');
   cacheTag(cacheTags.authors);
-  const [author] = await db
+  const [author] = await readerDb
     .select({
       id: users.id,
       slug: users.slug,
@@ -70,10 +70,10 @@ export async function findPrerenderSlugs(kind: 'authors' | 'tags'): Promise<stri
   cacheLife('hours');
   cacheTag(cacheTags.publishedLists, cacheTags.authors);
   if (kind === 'authors') {
-    const rows = await db.select({ slug: users.slug }).from(users).where(eq(users.active, true)).limit(200);
+    const rows = await readerDb.select({ slug: users.slug }).from(users).where(eq(users.active, true)).limit(200);
     return rows.map((row) => row.slug);
   }
-  const rows = await db
+  const rows = await readerDb
     .select({ slug: tags.slug })
     .from(tags)
     .innerJoin(articleTags, eq(articleTags.tagId, tags.id))

@@ -1,7 +1,7 @@
 import 'server-only';
 import { inArray } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
-import { db, type Executor } from '@/db/client';
+import { db, readerDb, type Executor } from '@/db/client';
 import { media, siteSettings } from '@/db/schema';
 import { site } from '@/lib/config';
 import { cacheTags } from '@/lib/cache/tags';
@@ -55,12 +55,12 @@ export async function getSiteSettings(): Promise<SiteSettings> {
   'use cache';
   cacheLife('max');
   cacheTag(cacheTags.siteSettings);
-  const stored = await readStoredSettings();
+  const stored = await readStoredSettings(readerDb);
   const ids = [stored.logoId, stored.shareImageId].filter((id): id is string => Boolean(id));
   const pictures =
     ids.length === 0
       ? []
-      : await db
+      : await readerDb
           .select({ id: media.id, width: media.width, height: media.height, alt: media.altText, storageKey: media.storageKey, renditions: media.renditions })
           .from(media)
           .where(inArray(media.id, ids));

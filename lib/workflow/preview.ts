@@ -17,7 +17,7 @@ async function buildPreview(articleId: string): Promise<ArticleViewModel & { sta
     working.bylineIds.length ? db.select({ id: users.id, name: users.displayName, slug: users.slug }).from(users).where(inArray(users.id, working.bylineIds)) : [],
     working.tagIds.length ? db.select({ slug: tags.slug, name: tags.name }).from(tags).where(inArray(tags.id, working.tagIds)) : [],
     db.select({ id: corrections.id, body: corrections.body, createdAt: corrections.createdAt }).from(corrections).where(eq(corrections.articleId, articleId)).orderBy(asc(corrections.createdAt)),
-    findReaderImages([working.heroMediaId, ...imagesIn(working.body)]),
+    findReaderImages([working.heroMediaId, ...imagesIn(working.body)], db),
   ]);
   const byId = new Map(people.map((p) => [p.id, p]));
   return {

@@ -13,7 +13,14 @@ export type HttpResponse = {
   ms: number;
 };
 
-export type RequestOptions = { method?: string; headers?: Record<string, string>; body?: Buffer };
+export type RequestOptions = {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: Buffer;
+  /** Another connection pool than the shared one (64 sockets), e.g. one per simulated reader. */
+  agent?: http.Agent;
+  timeoutMs?: number;
+};
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 
@@ -34,7 +41,7 @@ function send(url: string, options: RequestOptions): Promise<HttpResponse> {
     const req = http.request(
       url,
       {
-        agent,
+        agent: options.agent ?? agent,
         method: options.method ?? 'GET',
         headers: { ...(options.body ? { 'Content-Length': String(options.body.length) } : {}), ...options.headers },
       },
@@ -54,7 +61,7 @@ function send(url: string, options: RequestOptions): Promise<HttpResponse> {
       const stale = req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE');
       reject(Object.assign(error, { reusedSocket: stale }));
     });
-    req.setTimeout(60_000, () => req.destroy(new Error(`${url} timed out`)));
+    req.setTimeout(options.timeoutMs ?? 60_000, () => req.destroy(new Error(`${url} timed out`)));
     req.end(options.body);
   });
 }
