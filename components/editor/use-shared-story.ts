@@ -187,12 +187,15 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   // Kept in this browser only while the server lacks some of this page's edits (checked
   // once the provider has counted the edit), so a tab closed offline loses nothing.
   const keepBackup = useCallback(() => {
-    setTimeout(() => {
-      if (latest.current.everSynced && (latest.current.unsynced > 0 || !latest.current.connected)) {
-        latest.current.wroteBackup = true;
-        writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
-      }
-    }, 0);
+    const write = () => {
+      latest.current.wroteBackup = true;
+      writeBackup(articleId, { draft: latest.current.draft, at: new Date().toISOString() });
+    };
+    if (!latest.current.everSynced) return;
+    // Not connected: at once (the tab may close next). Connected: once the provider has
+    // counted the edit, and only if the server has not acknowledged it yet.
+    if (!latest.current.connected) write();
+    else setTimeout(() => latest.current.unsynced > 0 && write(), 0);
   }, [articleId]);
 
   /** A local edit: into the shared document (the body goes there through the editor itself). */
