@@ -138,4 +138,17 @@ describe('the collaboration server', () => {
     a.leave();
     b.leave();
   });
+
+  it('ends a connection that sends an oversized message, before reading who sent it', async () => {
+    type RawSocket = { once(event: string, listener: (...args: never[]) => void): void; send(data: Buffer): void };
+    const Socket = WebSocket as new (address: string) => RawSocket;
+    const socket = new Socket(url);
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
+    socket.send(Buffer.alloc(5 * 1024 * 1024, 1));
+    expect(await closed).toBe(1009); // "message too big"
+  });
 });

@@ -12,6 +12,12 @@ import { writeDraftIntoDocument } from './story-document';
 import { verifyCollabToken } from './token';
 import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from './messages';
 
+/**
+ * The largest message a browser may send (the ws default is 100 MiB). A whole long story
+ * with its history is well under 1 MB; a bigger frame ends the connection (close code 1009).
+ */
+const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
 export type CollabServerOptions = {
   port: number;
   host: string;
@@ -231,6 +237,8 @@ export function createCollabServer(options: CollabServerOptions) {
         return;
       }
       if (message.type === 'flush') {
+        // Watchers have nothing to store, and may not make the server store on demand.
+        if (connection.readOnly) return;
         // Before a workflow step: the working copy must be what the person sees.
         const outcome = await store(document.name, document).catch((): SharedSaveOutcome => ({ status: 'skipped' }));
         const { revisionId, version } = await loadWorkingDraft(document.name);
@@ -265,7 +273,7 @@ export function createCollabServer(options: CollabServerOptions) {
     maxDebounce: options.storeAtMostMs ?? 10_000,
     extensions,
     ...hooks,
-  });
+  }, { maxPayload: MAX_MESSAGE_BYTES });
 
   let timer: ReturnType<typeof setInterval> | undefined;
   const recheckAll = () => {
