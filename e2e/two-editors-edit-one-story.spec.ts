@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { killCollabServer, collabServerPid } from './support/collab';
 import { expectSaved, startStory, storyText, typeInStory, unique } from './support/newsroom';
-import { storageState } from './support/sign-in';
+import { demoEmail, signIn, storageState } from './support/sign-in';
 
 /*
  * Two editors and a reporter in one story, typing into the same paragraph at once. Each
@@ -78,8 +78,8 @@ test('two editors and a reporter type into one paragraph, one of them offline tw
   await pages.editor.getByRole('button', { name: 'Publish', exact: true }).click();
   await expect(pages.editor.getByTestId('story-status')).toHaveText('Published');
   // Everyone in the story sees the new state at once, without reloading.
-  await expect(pages.admin.getByTestId('story-status')).toHaveText('Published');
-  await expect(pages.reporter.getByTestId('story-status')).toHaveText('Published');
+  await expect(pages.admin.getByTestId('story-status')).toHaveText('Published', { timeout: 20_000 });
+  await expect(pages.reporter.getByTestId('story-status')).toHaveText('Published', { timeout: 20_000 });
   const live = (await pages.editor.getByRole('link', { name: 'View live' }).getAttribute('href'))!;
   const reader = await (await browser.newContext()).newPage();
   await reader.goto(live);
@@ -119,8 +119,10 @@ test('the collaboration server restarts mid-session: clients reconnect and no ac
 
 test('a reporter watches but cannot type once the story is with the editors, and a signed-out session is dropped', async ({ browser }) => {
   test.setTimeout(120_000);
-  const reporterContext = await browser.newContext({ storageState: storageState('reporter') });
+  // A session of its own: it is signed out below, and the shared one serves later tests.
+  const reporterContext = await browser.newContext();
   const reporter = await reporterContext.newPage();
+  await signIn(reporter, demoEmail.reporter);
   const id = await startStory(reporter, `School board story ${unique()}`, 'Port Calder');
   await typeInStory(reporter, 'Draft text.');
   await expectSaved(reporter);
