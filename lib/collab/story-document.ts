@@ -3,6 +3,7 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from '@t
 import * as Y from 'yjs';
 import type { DocNode } from '@/db/schema';
 import { storyExtensions } from '@/lib/content/story-extensions';
+import type { WorkingCopy } from '@/lib/workflow/working-copy';
 
 /*
  * How a story lives in its shared (Yjs) document. Shared by the browser and the
@@ -18,19 +19,8 @@ export const TEXT_FIELDS = ['headline', 'deck', 'slug', 'seoTitle', 'seoDescript
 export type TextField = (typeof TEXT_FIELDS)[number];
 const CHOICES = 'fields';
 
-export type SharedDraft = {
-  headline: string;
-  deck: string;
-  slug: string;
-  sectionId: number;
-  tags: string[];
-  bylineIds: string[];
-  heroMediaId: string | null;
-  seoTitle: string;
-  seoDescription: string;
-  embargoUntil: string | null;
-  body: DocNode;
-};
+/** The story's fields as the shared document holds them: the working copy's draft, exactly. */
+export type SharedDraft = WorkingCopy['draft'];
 export type SharedChoices = Pick<SharedDraft, 'sectionId' | 'tags' | 'bylineIds' | 'heroMediaId' | 'embargoUntil'>;
 
 export const sharedText = (doc: Y.Doc, field: TextField) => doc.getText(field);
