@@ -81,6 +81,16 @@ const send = (connection: Connection, message: ServerMessage) => connection.send
 const contextOf = (connection: Connection) => connection.context as Context;
 const broadcast = (document: Document, message: ServerMessage) => document.broadcastStateless(JSON.stringify(message));
 
+/** Hocuspocus's Redis extension (relays updates and presence between servers; its client also records used tokens). */
+function redisExtension(redisUrl: string): Redis {
+  const url = new URL(redisUrl);
+  return new Redis({
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    options: { username: url.username || undefined, password: url.password ? decodeURIComponent(url.password) : undefined, db: Number(url.pathname.slice(1) || 0) },
+  });
+}
+
 /**
  * The collaboration server: Hocuspocus holding each open story's Yjs document.
  * - Only the site's pages may connect (Origin), each with a single-use token the app
@@ -101,7 +111,8 @@ const broadcast = (document: Document, message: ServerMessage) => document.broad
 export function createCollabServer(options: CollabServerOptions) {
   const stories = new Map<string, StoryState>();
   const accessOf = options.accessOf ?? collabAccessOf;
-  const usedTokens = createTokenLedger();
+  const redis = options.redisUrl ? redisExtension(options.redisUrl) : null;
+  const usedTokens = createTokenLedger(redis ? { setOnce: async (key, ttl) => (await redis.pub.set(key, '1', 'EX', ttl, 'NX')) === 'OK' } : undefined);
   const listener = connect(options.databaseUrl, { max: 1 });
 
   const stateOf = (name: string): StoryState => {
@@ -299,7 +310,7 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!UUID.test(documentName)) throw new Error('Unknown story.');
       const claims = verifyCollabToken(token, options.secret, documentName);
       if (!claims) throw new Error('Invalid or expired token.');
-      if (!usedTokens.claim(claims)) throw new Error('This token was already used.');
+      if (!(await usedTokens.claim(claims))) throw new Error('This token was already used.');
       // Checked now, against the database: a token does not outlive its session (signed
       // out, revoked, a new session version, deactivated) or the person's access.
       const access = await accessOf(claims, documentName);
@@ -406,16 +417,7 @@ export function createCollabServer(options: CollabServerOptions) {
   };
 
   const extensions: Extension[] = [];
-  if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(
-      new Redis({
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        options: { username: url.username || undefined, password: url.password ? decodeURIComponent(url.password) : undefined, db: Number(url.pathname.slice(1) || 0) },
-      }) as unknown as Extension,
-    );
-  }
+  if (redis) extensions.push(redis as unknown as Extension);
 
   const server = new Server({
     name: 'masthead-collab',

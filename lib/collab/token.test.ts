@@ -48,14 +48,24 @@ describe('collaboration tokens', () => {
 });
 
 describe('the token ledger', () => {
-  it('accepts a token once, and forgets it once it has expired', () => {
+  it('accepts a token once, and forgets it once it has expired', async () => {
     const ledger = createTokenLedger();
     const now = Date.now();
     const first = { jti: 'token-one-0123456789', exp: Math.floor(now / 1000) + 60 };
-    expect(ledger.claim(first, now)).toBe(true);
-    expect(ledger.claim(first, now)).toBe(false);
-    expect(ledger.claim({ jti: 'token-two-0123456789', exp: first.exp }, now)).toBe(true);
-    expect(ledger.claim({ jti: 'token-three-01234567', exp: first.exp + 60 }, now + 61_000)).toBe(true);
+    expect(await ledger.claim(first, now)).toBe(true);
+    expect(await ledger.claim(first, now)).toBe(false);
+    expect(await ledger.claim({ jti: 'token-two-0123456789', exp: first.exp }, now)).toBe(true);
+    expect(await ledger.claim({ jti: 'token-three-01234567', exp: first.exp + 60 }, now + 61_000)).toBe(true);
     expect(ledger.size).toBe(1);
+  });
+
+  it('with a shared store, refuses a token another server took, and refuses when the store cannot answer', async () => {
+    const taken = new Set<string>();
+    const store = { setOnce: async (key: string) => !taken.has(key) && Boolean(taken.add(key)) };
+    const exp = Math.floor(Date.now() / 1000) + 60;
+    expect(await createTokenLedger(store).claim({ jti: 'shared-token-012345', exp })).toBe(true);
+    expect(await createTokenLedger(store).claim({ jti: 'shared-token-012345', exp })).toBe(false);
+    const down = { setOnce: () => Promise.reject(new Error('connection refused')) };
+    expect(await createTokenLedger(down).claim({ jti: 'shared-token-678901', exp })).toBe(false);
   });
 });

@@ -77,22 +77,29 @@ export function verifyCollabToken(token: string, secret: string, articleId: stri
   return parsed.data;
 }
 
+/** Where several collaboration servers (REDIS_URL) record used token ids: true if `key` was not yet set. */
+export type SharedTokenStore = { setOnce(key: string, ttlSeconds: number): Promise<boolean> };
+
 /**
- * The ids of the tokens this server has accepted, until they expire: a token opens one
- * connection, so one copied from a page (or a proxy's memory) cannot open a second.
+ * The ids of the tokens accepted, until they expire: a token opens one connection, so one
+ * copied from a page (or a proxy's memory) cannot open a second. Kept in this server's
+ * memory, and with several servers also in Redis, so a token spent on one is refused by
+ * the others; if Redis cannot answer, the token is refused (the page asks for a new one).
  */
-export function createTokenLedger() {
+export function createTokenLedger(shared?: SharedTokenStore) {
   const used = new Map<string, number>();
   return {
     /** True the first time a token id is presented, false after. */
-    claim(claims: Pick<CollabClaims, 'jti' | 'exp'>, now = Date.now()): boolean {
+    async claim(claims: Pick<CollabClaims, 'jti' | 'exp'>, now = Date.now()): Promise<boolean> {
       for (const [jti, exp] of used) {
         if (exp * 1000 >= now) break; // ids arrive in about their expiry order (all live 60 s)
         used.delete(jti);
       }
       if (used.has(claims.jti)) return false;
       used.set(claims.jti, claims.exp);
-      return true;
+      if (!shared) return true;
+      const ttl = Math.max(1, claims.exp - Math.floor(now / 1000));
+      return shared.setOnce(`masthead:collab-token:${claims.jti}`, ttl).catch(() => false);
     },
     get size() {
       return used.size;
