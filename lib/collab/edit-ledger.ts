@@ -15,7 +15,7 @@ export class ConnectionEdits {
   closed = false;
 
   constructor(
-    doc: Y.Doc,
+    private readonly doc: Y.Doc,
     readonly origin: object,
     readonly session: CollabSession,
   ) {
@@ -39,14 +39,23 @@ export class ConnectionEdits {
   /** The first `count` edits were made by someone who, checked after them, may type: they stay. */
   confirm(count: number): void {
     if (count <= 0) return;
-    this.manager.undoStack.splice(0, count);
+    const confirmed = this.manager.undoStack.slice(0, count);
+    const rest = this.manager.undoStack.slice(count);
+    // The manager keeps the text these edits deleted (to undo them); clearing them releases
+    // it, and collecting it now stops a long session holding every deleted word.
+    this.manager.undoStack = confirmed;
+    this.manager.clear(true, false);
+    this.manager.undoStack = rest;
+    if (this.doc.gc) for (const item of confirmed) Y.tryGc(item.deletions, this.doc.store, this.doc.gcFilter);
     this.confirmedSinceSave = true;
   }
 
   /** Undoes every unconfirmed edit (one transaction each, seen by everyone as any change). */
   revert(): void {
     while (this.manager.undoStack.length > 0) this.manager.undo();
+    const undone = this.manager.redoStack;
     this.manager.clear();
+    if (this.doc.gc) for (const item of undone) Y.tryGc(item.deletions, this.doc.store, this.doc.gcFilter);
   }
 
   saved(): void {

@@ -23,6 +23,14 @@ describe('inspecting a browser’s message before it is applied', () => {
     expect(inspectClientMessage(updateMessage(update))).toEqual({ kind: 'update', bytes: update.length });
   });
 
+  it('counts a deletion as adding nothing, so a story at its limit can be cut back', () => {
+    const doc = new Y.Doc();
+    sharedText(doc, 'deck').insert(0, 'x'.repeat(1000));
+    const before = Y.encodeStateVector(doc);
+    sharedText(doc, 'deck').delete(0, 1000);
+    expect(inspectClientMessage(updateMessage(Y.encodeStateAsUpdate(doc, before)))).toEqual({ kind: 'update', bytes: 0 });
+  });
+
   it('refuses a field the story does not have, and a keyed entry on a text', () => {
     expect(inspectClientMessage(updateMessage(edit((doc) => doc.getText('payload').insert(0, 'x'.repeat(100)))))).toEqual({ kind: 'refused', refusal: { code: 1008, reason: 'unknown-field' } });
     expect(inspectClientMessage(updateMessage(edit((doc) => doc.getMap('headline').set('x', 1))))).toMatchObject({ kind: 'refused', refusal: { code: 1008 } });

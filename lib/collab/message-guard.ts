@@ -21,6 +21,7 @@ export type Refusal = { code: number; reason: string };
 /** One client's presence in an awareness message: whose, its clock, and whether it is a departure. */
 export type PresenceEntry = { clientId: number; clock: number; removed: boolean };
 export type Inspection =
+  /** `bytes`: what it adds to the document, as far as the size limit is concerned. */
   | { kind: 'update'; bytes: number }
   | { kind: 'awareness'; entries: PresenceEntry[] }
   | { kind: 'other' }
@@ -86,7 +87,8 @@ function inspectUpdate(update: Uint8Array): Inspection {
     // Only the choices are keyed; a key on a text or the body is not a story's shape.
     if (struct.parentSub !== null && struct.parent !== CHOICES_MAP) return refuse({ code: 1008, reason: 'unknown-field' });
   }
-  return { kind: 'update', bytes: update.length };
+  // A deletion only adds no content: it counts as nothing, so a story at its size limit can still be cut back.
+  return { kind: 'update', bytes: structs.length === 0 ? 0 : update.length };
 }
 
 function inspectAwareness(update: Uint8Array): Inspection {
