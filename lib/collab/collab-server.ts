@@ -1,5 +1,4 @@
 import 'server-only';
-import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { connect } from '@/db/client';
@@ -7,6 +6,7 @@ import { collabAccessOf, type CollabAccess, type CollabSession } from './access'
 import { COLLAB_CHANNEL } from './announce';
 import { appendUpdates, createStoredDocument, loadStoredDocument, storeSnapshot } from './persistence';
 import { markBeingEdited } from './presence';
+import { redisExtension } from './redis';
 import { loadWorkingDraft, saveSharedDocument, type SharedSaveOutcome } from './save-shared-document';
 import { writeDraftIntoDocument } from './story-document';
 import { verifyCollabToken } from './token';
@@ -24,6 +24,8 @@ export type CollabServerOptions = {
   secret: string;
   databaseUrl: string;
   redisUrl?: string | null;
+  /** Redis key and channel prefix (tests keep theirs apart); servers sharing documents must use the same. */
+  redisPrefix?: string;
   recheckMs: number;
   /** Quiet time before a document is stored as the working copy, and the longest wait under constant typing. */
   storeAfterMs?: number;
@@ -252,17 +254,7 @@ export function createCollabServer(options: CollabServerOptions) {
     },
   };
 
-  const extensions: Extension[] = [];
-  if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(
-      new Redis({
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        options: { username: url.username || undefined, password: url.password ? decodeURIComponent(url.password) : undefined, db: Number(url.pathname.slice(1) || 0) },
-      }) as unknown as Extension,
-    );
-  }
+  const extensions: Extension[] = options.redisUrl ? [redisExtension(options.redisUrl, options.redisPrefix)] : [];
 
   const server = new Server({
     name: 'masthead-collab',
