@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { db } from '@/db/client';
 import { loadStory } from '@/lib/workflow/story-record';
 import { createArticle, createUser } from '@/test/factories';
+import { waitUntil } from '@/test/wait-until';
 import { createCollabServer } from './collab-server';
 import { loadStoredDocument } from './persistence';
 import { redisConnectionOf } from './redis';
@@ -103,15 +104,6 @@ function addParagraph(doc: Y.Doc, text: string) {
 }
 const bodyText = (doc: Y.Doc) => JSON.stringify(draftOfDocument(doc).body);
 
-const until = async (check: () => boolean | Promise<boolean>, what: string, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-};
-
 describe.skipIf(!reachable)('two collaboration servers sharing documents through Redis', () => {
   it('relay each other’s edits both ways, and store one document holding both', async () => {
     const reporter = await createUser({ role: 'reporter' });
@@ -120,13 +112,13 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     const [first, second] = servers;
     const a = join(first!.url, reporter, story.id);
     const b = join(second!.url, editor, story.id);
-    await until(() => a.state.synced && b.state.synced, 'both synced');
+    await waitUntil(() => a.state.synced && b.state.synced, 'both synced');
 
     addParagraph(a.doc, 'Typed on server A.');
-    await until(() => bodyText(b.doc).includes('Typed on server A.'), 'A’s paragraph on B', RELAYED_WITHIN_MS);
+    await waitUntil(() => bodyText(b.doc).includes('Typed on server A.'), 'A’s paragraph on B', RELAYED_WITHIN_MS);
     addParagraph(b.doc, 'Typed on server B.');
     applyTextEdit(sharedText(b.doc, 'deck'), 'A deck, from B');
-    await until(() => bodyText(a.doc).includes('Typed on server B.') && sharedText(a.doc, 'deck').toString() === 'A deck, from B', 'B’s edits on A', RELAYED_WITHIN_MS);
+    await waitUntil(() => bodyText(a.doc).includes('Typed on server B.') && sharedText(a.doc, 'deck').toString() === 'A deck, from B', 'B’s edits on A', RELAYED_WITHIN_MS);
 
     // Both servers hold the same document, which is what both clients hold.
     const held = [first!, second!].map(({ instance }) => instance.server.hocuspocus.documents.get(story.id));
@@ -138,12 +130,12 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     // Each server logs and stores its own; what is stored is the union, and the working copy follows.
     a.leave();
     b.leave();
-    await until(() => held.every((_, i) => !servers[i]!.instance.server.hocuspocus.documents.has(story.id)), 'both servers to unload the story');
+    await waitUntil(() => held.every((_, i) => !servers[i]!.instance.server.hocuspocus.documents.has(story.id)), 'both servers to unload the story');
     const stored = await loadStoredDocument(story.id);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, stored!.state);
     expect(draftOfDocument(copy)).toEqual(expected);
-    await until(async () => {
+    await waitUntil(async () => {
       const { working } = await loadStory(db, story.id);
       const text = JSON.stringify(working.body);
       return text.includes('Typed on server A.') && text.includes('Typed on server B.') && working.deck === 'A deck, from B';
