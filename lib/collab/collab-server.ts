@@ -1,5 +1,4 @@
 import 'server-only';
-import { Redis } from '@hocuspocus/extension-redis';
 import { OutgoingMessage, Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { connect } from '@/db/client';
@@ -12,6 +11,7 @@ import { isAllowedOrigin } from './origin';
 import { appendUpdates, createStoredDocument, loadStoredDocument, storeSnapshot } from './persistence';
 import { markBeingEdited } from './presence';
 import { stampPresence } from './presence-identity';
+import { DEFAULT_REDIS_PREFIX, redisExtension } from './redis';
 import { loadWorkingDraft, saveSharedDocument, type SharedSaveOutcome } from './save-shared-document';
 import { writeDraftIntoDocument } from './story-document';
 import { createTokenLedger, verifyCollabToken } from './token';
@@ -36,6 +36,8 @@ export type CollabServerOptions = {
   secret: string;
   databaseUrl: string;
   redisUrl?: string | null;
+  /** Redis key and channel prefix (tests keep theirs apart); servers sharing documents must use the same. */
+  redisPrefix?: string;
   recheckMs: number;
   /** Quiet time before a document is stored as the working copy, and the longest wait under constant typing. */
   storeAfterMs?: number;
@@ -81,16 +83,6 @@ const send = (connection: Connection, message: ServerMessage) => connection.send
 const contextOf = (connection: Connection) => connection.context as Context;
 const broadcast = (document: Document, message: ServerMessage) => document.broadcastStateless(JSON.stringify(message));
 
-/** Hocuspocus's Redis extension (relays updates and presence between servers; its client also records used tokens). */
-function redisExtension(redisUrl: string): Redis {
-  const url = new URL(redisUrl);
-  return new Redis({
-    host: url.hostname,
-    port: Number(url.port || 6379),
-    options: { username: url.username || undefined, password: url.password ? decodeURIComponent(url.password) : undefined, db: Number(url.pathname.slice(1) || 0) },
-  });
-}
-
 /**
  * The collaboration server: Hocuspocus holding each open story's Yjs document.
  * - Only the site's pages may connect (Origin), each with a single-use token the app
@@ -111,8 +103,10 @@ function redisExtension(redisUrl: string): Redis {
 export function createCollabServer(options: CollabServerOptions) {
   const stories = new Map<string, StoryState>();
   const accessOf = options.accessOf ?? collabAccessOf;
-  const redis = options.redisUrl ? redisExtension(options.redisUrl) : null;
-  const usedTokens = createTokenLedger(redis ? { setOnce: async (key, ttl) => (await redis.pub.set(key, '1', 'EX', ttl, 'NX')) === 'OK' } : undefined);
+  const redisPrefix = options.redisPrefix ?? DEFAULT_REDIS_PREFIX;
+  const redis = options.redisUrl ? redisExtension(options.redisUrl, redisPrefix) : null;
+  // With several servers, spent token ids are also kept in Redis (its client is the extension's).
+  const usedTokens = createTokenLedger(redis ? { setOnce: async (key, ttl) => (await redis.pub.set(`${redisPrefix}:${key}`, '1', 'EX', ttl, 'NX')) === 'OK' } : undefined);
   const listener = connect(options.databaseUrl, { max: 1 });
 
   const stateOf = (name: string): StoryState => {
@@ -416,8 +410,7 @@ export function createCollabServer(options: CollabServerOptions) {
     },
   };
 
-  const extensions: Extension[] = [];
-  if (redis) extensions.push(redis as unknown as Extension);
+  const extensions: Extension[] = redis ? [redis as unknown as Extension] : [];
 
   const server = new Server({
     name: 'masthead-collab',
