@@ -36,7 +36,7 @@ type Props = {
  * docs/collaboration.md); fields, body, save state and the workflow.
  */
 export function StoryEditor({ story, transitions, sections, staff, pictures, timeZone, scheduledForLabel, defaultScheduleValue, collabUrl, sidebar }: Props) {
-  const { doc, collab, draft, mode, synced, state, saved, update, setBody, flush } = useSharedStory({
+  const { doc, collab, draft, mode, accessUnconfirmed, synced, state, saved, update, setBody, flush } = useSharedStory({
     articleId: story.id,
     collabUrl,
     initial: story.draft,
@@ -93,7 +93,9 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
       {collab && <Collaborators provider={collab.provider} />}
       {mode === 'read' && (
         <p role="status" className="rounded border border-rule bg-rule/30 p-3 text-sm">
-          You can read this story but not change it now. Reporters edit their stories while they are drafts or returned with notes.
+          {accessUnconfirmed
+            ? 'Read-only for a moment: the server cannot check your access right now. Typing comes back by itself when it can; nothing you typed is lost.'
+            : 'You can read this story but not change it now. Reporters edit their stories while they are drafts or returned with notes.'}
         </p>
       )}
       {offeredBackup && (

@@ -301,7 +301,7 @@ describe('the collaboration server’s defences', () => {
     await until(() => a.state.synced && b.state.synced, 'both synced');
 
     databaseDown = true;
-    await until(() => a.messages.some((m) => m.type === 'access' && m.mode === 'read'), 'read-only while unconfirmed');
+    await until(() => a.messages.some((m) => m.type === 'access' && m.mode === 'read' && m.unconfirmed === true), 'read-only while unconfirmed');
     applyTextEdit(sharedText(a.doc, 'deck'), 'Typed during the outage');
     await new Promise((r) => setTimeout(r, 500));
     expect(sharedText(b.doc, 'deck').toString()).toBe('Before the outage');

@@ -153,7 +153,7 @@ export function createCollabServer(options: CollabServerOptions) {
       if (!context.confirmed) return;
       context.confirmed = false;
       connection.readOnly = true;
-      send(connection, { type: 'access', mode: 'read' });
+      send(connection, { type: 'access', mode: 'read', unconfirmed: true });
       return;
     }
     if (verdict === 'edit') edits?.confirm(mark);
