@@ -226,6 +226,21 @@ describe('the collaboration server’s defences', () => {
     expect(copy.share.has('payload')).toBe(false);
   });
 
+  it('ends a socket that sends more than a page would before authenticating', async () => {
+    type RawSocket = { once(event: string, listener: (...args: never[]) => void): void; send(data: Uint8Array): void };
+    const Socket = WebSocket as new (address: string) => RawSocket;
+    const socket = new Socket(url);
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
+    const { OutgoingMessage } = await import('@hocuspocus/server');
+    // Hocuspocus would queue all of these, for as many story names as it is sent, until a token came.
+    for (let i = 0; i < 600; i++) socket.send(new OutgoingMessage(randomUUID()).writeQueryAwareness().toUint8Array());
+    expect(await closed).toBe(1008);
+  });
+
   it('refuses a page that is not the site’s, before any WebSocket is opened', async () => {
     type RawSocket = { once(event: string, listener: (...args: never[]) => void): void; close(): void };
     const Socket = WebSocket as new (address: string, options: { headers: Record<string, string> }) => RawSocket;

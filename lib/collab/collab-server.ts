@@ -29,6 +29,13 @@ const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
  * without bound. Counted from the stored snapshot plus the updates taken since.
  */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+/**
+ * What a socket may send before any of its documents has authenticated. Hocuspocus queues
+ * everything but the token until then, without limit, for any document name; a page
+ * sends a token, a state vector and its presence (a few KB).
+ */
+const MAX_UNAUTHENTICATED_BYTES = 1024 * 1024;
+const MAX_UNAUTHENTICATED_MESSAGES = 500;
 
 export type CollabServerOptions = {
   port: number;
@@ -106,6 +113,8 @@ export function createCollabServer(options: CollabServerOptions) {
   const redisPrefix = options.redisPrefix ?? DEFAULT_REDIS_PREFIX;
   const redis = options.redisUrl ? redisExtension(options.redisUrl, redisPrefix) : null;
   // With several servers, spent token ids are also kept in Redis (its client is the extension's).
+  /** The upgrade requests (one per socket) on which a document has authenticated. */
+  const authenticatedSockets = new WeakSet<object>();
   const usedTokens = createTokenLedger(redis ? { setOnce: async (key, ttl) => (await redis.pub.set(`${redisPrefix}:${key}`, '1', 'EX', ttl, 'NX')) === 'OK' } : undefined);
   const listener = connect(options.databaseUrl, { max: 1 });
 
@@ -300,7 +309,7 @@ export function createCollabServer(options: CollabServerOptions) {
       throw UPGRADE_REFUSED;
     },
 
-    async onAuthenticate({ token, documentName, connectionConfig }) {
+    async onAuthenticate({ token, documentName, connectionConfig, request }) {
       if (!UUID.test(documentName)) throw new Error('Unknown story.');
       const claims = verifyCollabToken(token, options.secret, documentName);
       if (!claims) throw new Error('Invalid or expired token.');
@@ -310,6 +319,7 @@ export function createCollabServer(options: CollabServerOptions) {
       const access = await accessOf(claims, documentName);
       if (access === 'none' || access === 'ended') throw new Error('Forbidden.');
       connectionConfig.readOnly = access === 'read';
+      authenticatedSockets.add(request);
       const context: Context = { userId: claims.userId, sid: claims.sid, sessionVersion: claims.sessionVersion, name: claims.name, access, confirmed: true };
       return context;
     },
@@ -412,6 +422,19 @@ export function createCollabServer(options: CollabServerOptions) {
 
   const extensions: Extension[] = redis ? [redis as unknown as Extension] : [];
 
+  /** Ends a socket that sends more than a page would before authenticating (see MAX_UNAUTHENTICATED_BYTES). */
+  const limitBeforeAuthentication = (socket: { on(event: 'message', listener: (data: Buffer) => void): void; off(event: 'message', listener: (data: Buffer) => void): void; close(code: number, reason: string): void }, request: object) => {
+    let bytes = 0;
+    let messages = 0;
+    const count = (data: Buffer) => {
+      if (authenticatedSockets.has(request)) return socket.off('message', count);
+      bytes += data.length;
+      messages += 1;
+      if (bytes > MAX_UNAUTHENTICATED_BYTES || messages > MAX_UNAUTHENTICATED_MESSAGES) socket.close(1008, 'too-much-before-authentication');
+    };
+    socket.on('message', count);
+  };
+
   const server = new Server({
     name: 'masthead-collab',
     port: options.port,
@@ -422,6 +445,8 @@ export function createCollabServer(options: CollabServerOptions) {
     extensions,
     ...hooks,
   }, { maxPayload: MAX_MESSAGE_BYTES });
+
+  server.webSocketServer.on('connection', limitBeforeAuthentication);
 
   let timer: ReturnType<typeof setInterval> | undefined;
   const recheckAll = () => {
