@@ -14,6 +14,7 @@ import { stampPresence } from './presence-identity';
 import { DEFAULT_REDIS_PREFIX, redisExtension } from './redis';
 import { loadWorkingDraft, saveSharedDocument, type SharedSaveOutcome } from './save-shared-document';
 import { writeDraftIntoDocument } from './story-document';
+import { StoryQueue } from './story-queue';
 import { createTokenLedger, verifyCollabToken } from './token';
 import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from './messages';
 
@@ -74,8 +75,8 @@ type StoryState = {
   pending: Uint8Array[];
   logTimer?: ReturnType<typeof setTimeout>;
   retryTimer?: ReturnType<typeof setTimeout>;
-  /** Work on one story runs one task at a time (load, store, restore). */
-  queue: Promise<unknown>;
+  /** Work on one story runs one task at a time (load, store, recheck). */
+  queue: StoryQueue;
   lastMarked: number;
 };
 
@@ -121,16 +122,14 @@ export function createCollabServer(options: CollabServerOptions) {
   const stateOf = (name: string): StoryState => {
     let state = stories.get(name);
     if (!state) {
-      state = { revisionId: null, status: null, edits: new Map(), bytes: 0, pending: [], queue: Promise.resolve(), lastMarked: 0 };
+      state = { revisionId: null, status: null, edits: new Map(), bytes: 0, pending: [], queue: new StoryQueue(), lastMarked: 0 };
       stories.set(name, state);
     }
     return state;
   };
   const serial = <T>(name: string, task: () => Promise<T>): Promise<T> => {
     const state = stateOf(name);
-    const run = state.queue.then(task, task);
-    state.queue = run.catch(() => undefined);
-    return run;
+    return state.queue.run(task);
   };
 
   const flushLog = async (name: string) => {
@@ -179,7 +178,7 @@ export function createCollabServer(options: CollabServerOptions) {
 
   /** Saves the working copy (when someone typed) and compacts the stored document. */
   const store = (name: string, document: Document): Promise<SharedSaveOutcome> =>
-    serial(name, async () => {
+    stateOf(name).queue.store(async () => {
       const state = stateOf(name);
       let outcome: SharedSaveOutcome = { status: 'skipped' };
       try {
