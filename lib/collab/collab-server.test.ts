@@ -237,7 +237,7 @@ describe('the collaboration server’s defences', () => {
     const closed = new Promise<number>((resolve) => socket.once('close', (code: number) => resolve(code)));
     const { OutgoingMessage } = await import('@hocuspocus/server');
     // Hocuspocus would queue all of these, for as many story names as it is sent, until a token came.
-    for (let i = 0; i < 600; i++) socket.send(new OutgoingMessage(randomUUID()).writeQueryAwareness().toUint8Array());
+    for (let i = 0; i < 2_100; i++) socket.send(new OutgoingMessage(randomUUID()).writeQueryAwareness().toUint8Array());
     expect(await closed).toBe(1008);
   });
 

@@ -32,11 +32,12 @@ const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 /**
  * What a socket may send before any of its documents has authenticated. Hocuspocus queues
- * everything but the token until then, without limit, for any document name; a page
- * sends a token, a state vector and its presence (a few KB).
+ * everything but the token until then, without limit, for any document name. A page sends
+ * a token, a state vector and its presence (a few KB); its provider holds back what it
+ * queued while offline until the server's first answer, which comes after authentication.
  */
-const MAX_UNAUTHENTICATED_BYTES = 1024 * 1024;
-const MAX_UNAUTHENTICATED_MESSAGES = 500;
+const MAX_UNAUTHENTICATED_BYTES = MAX_MESSAGE_BYTES;
+const MAX_UNAUTHENTICATED_MESSAGES = 2_000;
 
 export type CollabServerOptions = {
   port: number;
