@@ -11,6 +11,7 @@ import { appendUpdates, createStoredDocument, loadStoredDocument, storeSnapshot 
 import { markBeingEdited } from './presence';
 import { stampPresence, touchesOthersPresence } from './presence-identity';
 import { DEFAULT_REDIS_PREFIX, redisExtension } from './redis';
+import { changeOfWorkingCopy } from './working-copy-change';
 import { loadWorkingDraft, saveSharedDocument, type SharedSaveOutcome } from './save-shared-document';
 import { writeDraftIntoDocument } from './story-document';
 import { limitBeforeAuthentication, refuseForeignOrigin } from './socket-guards';
@@ -71,6 +72,8 @@ type StoryState = {
   /** Work on one story runs one task at a time (load, store, recheck). */
   queue: StoryQueue;
   lastMarked: number;
+  /** A working-copy revision seen once that no collaboration server stored the document as (see recheck). */
+  unconfirmedRevisionId?: number;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -214,7 +217,7 @@ export function createCollabServer(options: CollabServerOptions) {
     });
 
   /** Checks everyone's access again; folds in a working copy changed elsewhere; tells clients when the story changed. */
-  const recheck = (name: string, document: Document) =>
+  const recheck = (name: string, document: Document, announced = false) =>
     serial(name, async () => {
       const state = stateOf(name);
       let working;
@@ -230,10 +233,16 @@ export function createCollabServer(options: CollabServerOptions) {
       }
       let changed = false;
       if (state.revisionId !== null && working.revisionId !== state.revisionId) {
-        writeDraftIntoDocument(document, working.draft);
-        state.revisionId = working.revisionId;
-        state.bytes = await storeSnapshot(name, document, state.revisionId);
-        changed = true;
+        const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
+        state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
+        // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
+        if (change === 'shared-document') state.revisionId = working.revisionId;
+        if (change === 'outside') {
+          writeDraftIntoDocument(document, working.draft);
+          state.revisionId = working.revisionId;
+          state.bytes = await storeSnapshot(name, document, state.revisionId);
+          changed = true;
+        }
       }
       if (state.status !== null && state.status !== working.status) changed = true;
       state.status = working.status;
@@ -430,7 +439,7 @@ export function createCollabServer(options: CollabServerOptions) {
       });
       await listener.client.listen(COLLAB_CHANNEL, (articleId) => {
         const document = server.hocuspocus.documents.get(articleId);
-        if (document) void recheck(articleId, document).catch((error) => console.error('[collab] recheck failed', error));
+        if (document) void recheck(articleId, document, true).catch((error) => console.error('[collab] recheck failed', error));
       });
       timer = setInterval(recheckAll, options.recheckMs);
       return server.address;

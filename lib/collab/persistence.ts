@@ -19,6 +19,12 @@ export async function loadStoredDocument(articleId: string): Promise<StoredDocum
   return { state: Y.mergeUpdates(parts), revisionId: snapshot?.revisionId ?? null };
 }
 
+/** The working-copy revision the story's document was last stored as, by any collaboration server; null if none. */
+export async function storedRevisionId(articleId: string): Promise<number | null> {
+  const [row] = await db.select({ revisionId: collabDocuments.revisionId }).from(collabDocuments).where(eq(collabDocuments.articleId, articleId));
+  return row?.revisionId ?? null;
+}
+
 /** Appends updates as they arrive (merged into one row per call). */
 export async function appendUpdates(articleId: string, updates: Uint8Array[]): Promise<void> {
   if (updates.length === 0) return;

@@ -49,31 +49,33 @@ if (!reachable) {
 }
 
 type Instance = ReturnType<typeof createCollabServer>;
-const servers: { instance: Instance; url: string }[] = [];
+type Pair = { instance: Instance; url: string }[];
+const started: Instance[] = [];
 
+/** Two servers sharing documents through Redis (a prefix of their own), on free ports. */
+async function startPair(name: string, timing: { recheckMs: number; storeAfterMs: number; storeAtMostMs: number }): Promise<Pair> {
+  const pair: Pair = [];
+  for (let i = 0; i < 2; i++) {
+    const instance = createCollabServer({ port: 0, host: '127.0.0.1', secret: SECRET, databaseUrl: process.env.DATABASE_URL!, redisUrl, redisPrefix: `${prefix}-${name}`, allowedOrigins: [], ...timing });
+    started.push(instance);
+    const address = await instance.start();
+    pair.push({ instance, url: `ws://127.0.0.1:${address.port}` });
+  }
+  return pair;
+}
+
+let relaying: Pair = [];
+let storing: Pair = [];
 beforeAll(async () => {
   if (!reachable) return;
-  for (let i = 0; i < 2; i++) {
-    const instance = createCollabServer({
-      port: 0,
-      host: '127.0.0.1',
-      secret: SECRET,
-      databaseUrl: process.env.DATABASE_URL!,
-      redisUrl,
-      redisPrefix: prefix,
-      recheckMs: 1000,
-      // Stores (and so the working copy's announcement, which also reaches the other server)
-      // come only after the relay waits below: an edit seen in time came through Redis.
-      storeAfterMs: 8_000,
-      storeAtMostMs: 8_000,
-      allowedOrigins: [],
-    });
-    const address = await instance.start();
-    servers.push({ instance, url: `ws://127.0.0.1:${address.port}` });
-  }
+  // Stores (and so the working copy, which the other server also reads) come only after the
+  // relay waits below: an edit seen in time came through Redis.
+  relaying = await startPair('relay', { recheckMs: 1000, storeAfterMs: 8_000, storeAtMostMs: 8_000 });
+  // Both servers store and check the working copy often, as under steady typing.
+  storing = await startPair('store', { recheckMs: 300, storeAfterMs: 200, storeAtMostMs: 600 });
 });
 afterAll(async () => {
-  await Promise.all(servers.map(({ instance }) => instance.stop()));
+  await Promise.all(started.map((instance) => instance.stop()));
 });
 
 const tokenFor = (person: { id: string; sessionVersion: number }, articleId: string) =>
@@ -110,7 +112,7 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     const reporter = await createUser({ role: 'reporter' });
     const editor = await createUser({ role: 'editor' });
     const story = await createArticle({ authorIds: [reporter.id], deck: 'A deck' });
-    const [first, second] = servers;
+    const [first, second] = relaying;
     const a = join(first!.url, reporter, story.id);
     const b = join(second!.url, editor, story.id);
     await waitUntil(() => a.state.synced && b.state.synced, 'both synced');
@@ -131,7 +133,7 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     // Each server logs and stores its own; what is stored is the union, and the working copy follows.
     a.leave();
     b.leave();
-    await waitUntil(() => held.every((_, i) => !servers[i]!.instance.server.hocuspocus.documents.has(story.id)), 'both servers to unload the story');
+    await waitUntil(() => relaying.every(({ instance }) => !instance.server.hocuspocus.documents.has(story.id)), 'both servers to unload the story');
     const stored = await loadStoredDocument(story.id);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, stored!.state);
@@ -143,13 +145,42 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     }, 'the working copy to hold both servers’ edits');
   });
 
+  it('keep every edit while both store: one server’s save of the shared document is not folded back as an outside change', async () => {
+    const reporter = await createUser({ role: 'reporter' });
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ authorIds: [reporter.id] });
+    const [first, second] = storing;
+    const a = join(first!.url, reporter, story.id);
+    const b = join(second!.url, editor, story.id);
+    await waitUntil(() => a.state.synced && b.state.synced, 'both synced');
+
+    // A saves the working copy (a new revision: the story's first autosave); B, where nobody
+    // typed yet, has not saved and still knows the story's earlier revision.
+    addParagraph(a.doc, 'Saved by server A.');
+    await waitUntil(async () => JSON.stringify((await loadStory(db, story.id)).working.body).includes('Saved by server A.'), 'A’s save');
+    // Typed right after, before B next checks the working copy (every 300 ms).
+    addParagraph(a.doc, 'Typed after A’s save.');
+    await new Promise((r) => setTimeout(r, 1_000));
+    addParagraph(b.doc, 'Typed on B.');
+    await new Promise((r) => setTimeout(r, 1_000));
+    const typed = ['Saved by server A.', 'Typed after A’s save.', 'Typed on B.'];
+    const holdsAll = (text: string) => typed.every((line) => text.includes(line));
+    expect(typed.filter((line) => !bodyText(a.doc).includes(line))).toEqual([]);
+    expect(draftOfDocument(b.doc)).toEqual(draftOfDocument(a.doc));
+
+    a.leave();
+    b.leave();
+    await waitUntil(() => storing.every(({ instance }) => !instance.server.hocuspocus.documents.has(story.id)), 'both servers to unload the story');
+    await waitUntil(async () => holdsAll(JSON.stringify((await loadStory(db, story.id)).working.body)), 'the working copy to hold every paragraph');
+  });
+
   it('refuse on one server a token the other has accepted (tokens are single-use across servers)', async () => {
     const editor = await createUser({ role: 'editor' });
     const story = await createArticle();
     const token = tokenFor(editor, story.id);
-    const onFirst = join(servers[0]!.url, editor, story.id, token);
+    const onFirst = join(relaying[0]!.url, editor, story.id, token);
     await waitUntil(() => onFirst.state.synced, 'connected to the first server');
-    const onSecond = join(servers[1]!.url, editor, story.id, token);
+    const onSecond = join(relaying[1]!.url, editor, story.id, token);
     await waitUntil(() => onSecond.state.failed, 'the replay on the second server refused');
     expect(onSecond.state.synced).toBe(false);
     onFirst.leave();

@@ -15,7 +15,7 @@ export type CollabEditor = { index: number; userId: string; name: string; role: 
 export type CollabBenchData = { stories: string[]; editors: CollabEditor[] };
 
 const IP = '127.0.0.1';
-const emailOf = (index: number) => `bench-collab-${String(index + 1).padStart(3, '0')}@example.com`;
+const seat = (n: number) => String(n + 1).padStart(3, '0');
 
 export async function prepareCollabData(params: { editors: number; stories: number; log: (line: string) => void }): Promise<CollabBenchData> {
   const [admin] = await db.select({ id: users.id, role: users.role }).from(users).where(eq(users.role, 'admin')).orderBy(asc(users.createdAt)).limit(1);
@@ -24,12 +24,11 @@ export async function prepareCollabData(params: { editors: number; stories: numb
   if (!section) throw new Error('The bench database has no section to start stories in.');
 
   // The first `stories` people are reporters (one per story), the rest editors.
-  const wanted = Array.from({ length: params.editors }, (_, index) => ({
-    index,
-    email: emailOf(index),
-    role: index < params.stories ? ('reporter' as const) : ('editor' as const),
-    name: `Co-editing ${index < params.stories ? 'Reporter' : 'Editor'} ${String(index + 1).padStart(3, '0')}`,
-  }));
+  const wanted = Array.from({ length: params.editors }, (_, index) => {
+    const role = index < params.stories ? ('reporter' as const) : ('editor' as const);
+    const n = role === 'reporter' ? index : index - params.stories;
+    return { index, role, email: `bench-collab-${role}-${seat(n)}@example.com`, name: `Co-editing ${role === 'reporter' ? 'Reporter' : 'Editor'} ${seat(n)}` };
+  });
   const existing = await db
     .select({ id: users.id, email: users.email, role: users.role, sessionVersion: users.sessionVersion, active: users.active })
     .from(users)

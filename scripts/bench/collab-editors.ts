@@ -33,11 +33,11 @@ export type EditorClient = {
   leave(): void;
 };
 
-export type ConnectParams = { url: string; secret: string; editors: CollabEditor[]; ledger: DeliveryLedger };
+export type ConnectParams = { urlFor: (editor: CollabEditor) => string; secret: string; editors: CollabEditor[]; ledger: DeliveryLedger };
 
 /** Connects every editor and resolves once all have synced (or says who could not). */
-export async function connectEditors({ url, secret, editors, ledger }: ConnectParams): Promise<EditorClient[]> {
-  const clients = editors.map((editor) => connectEditor(url, secret, editor, ledger));
+export async function connectEditors({ urlFor, secret, editors, ledger }: ConnectParams): Promise<EditorClient[]> {
+  const clients = editors.map((editor) => connectEditor(urlFor(editor), secret, editor, ledger));
   const results = await Promise.all(clients.map((client) => client.synced));
   const failed = clients.filter((_, i) => !results[i]);
   if (failed.length) {

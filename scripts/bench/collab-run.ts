@@ -13,7 +13,7 @@ import { db } from '@/db/client';
 import { loadStoredDocument } from '@/lib/collab/persistence';
 import { loadStory } from '@/lib/workflow/story-record';
 import { startCollabProcess, type CollabProcess } from '../lib/collab-process';
-import { prepareCollabData } from './collab-data';
+import { prepareCollabData, type CollabEditor } from './collab-data';
 import { connectEditors, markerText, typeOnce, type EditorClient } from './collab-editors';
 import { DeliveryLedger, latencies, missingMarkers, type Latencies } from './collab-stats';
 import { processCpuMs, rssMb } from './process-cpu';
@@ -21,12 +21,15 @@ import { processCpuMs, rssMb } from './process-cpu';
 const DELAY_RESOLUTION_MS = 5;
 
 /** The issue's size: 50 editors on 10 stories, typing for 30 s, one edit every 200–500 ms each. */
-export const COLLAB_DEFAULTS = { editors: 50, stories: 10, seconds: 30, minIntervalMs: 200, maxIntervalMs: 500, port: 3108 };
+export const COLLAB_DEFAULTS = { editors: 50, stories: 10, seconds: 30, minIntervalMs: 200, maxIntervalMs: 500, port: 3108, servers: 1 };
 
 export type CollabBenchParams = {
   /** The bench database; it becomes this process's DATABASE_URL (the app's functions seed it). */
   databaseUrl: string;
+  /** The first server's port; more servers take the next ports. */
   port: number;
+  /** Collaboration servers sharing the stories through REDIS_URL (1: one server, Redis or not). */
+  servers: number;
   editors: number;
   stories: number;
   seconds: number;
@@ -40,6 +43,7 @@ export type CollabBenchResult = {
   stories: number;
   seconds: number;
   intervalMs: [number, number];
+  servers: number;
   sharedThroughRedis: boolean;
   edits: number;
   /** Per edit: until the last other editor of the story saw it. */
@@ -50,6 +54,7 @@ export type CollabBenchResult = {
   undelivered: number;
   /** Markers missing at the end, counted once per place they are missing from. */
   lost: { editorDocuments: number; storedDocuments: number; workingCopies: number };
+  /** Summed over the servers. */
   serverRssMb: { idle: number; connected: number; peak: number; afterTyping: number; afterLeaving: number };
   serverCpuMsPerEdit: number;
   serverCpuPercent: number;
@@ -61,24 +66,33 @@ export type CollabBenchResult = {
 export async function runCollabBench(params: CollabBenchParams): Promise<CollabBenchResult> {
   const { log } = params;
   process.env.DATABASE_URL = params.databaseUrl;
+  const sharedThroughRedis = Boolean(process.env.REDIS_URL);
+  if (params.servers > 1 && !sharedThroughRedis) throw new Error('Several collaboration servers share stories only through Redis: set REDIS_URL.');
   const loadBefore = loadavg()[0]!;
   const data = await prepareCollabData({ editors: params.editors, stories: params.stories, log });
   const secret = randomBytes(32).toString('base64url');
-  const sharedThroughRedis = Boolean(process.env.REDIS_URL);
-  const collab: CollabProcess = await startCollabProcess({
-    port: params.port,
-    env: { ...process.env, DATABASE_URL: params.databaseUrl, AUTH_SECRET: secret, COLLAB_HOST: '127.0.0.1' },
-    log,
-  });
-  const pid = collab.pid()!;
-  const rss = () => rssMb(pid);
+  const servers: CollabProcess[] = [];
+  const stopServers = () => Promise.all(servers.map((server) => server.stop()));
+  try {
+    for (let n = 0; n < params.servers; n++) {
+      servers.push(await startCollabProcess({ port: params.port + n, env: { ...process.env, DATABASE_URL: params.databaseUrl, AUTH_SECRET: secret, COLLAB_HOST: '127.0.0.1' }, log }));
+    }
+  } catch (error) {
+    await stopServers();
+    throw error;
+  }
+  const pids = servers.map((server) => server.pid()!);
+  const rss = () => pids.reduce((sum, pid) => sum + rssMb(pid), 0);
+  const cpuMsNow = () => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
+  // A story's editors take turns between the servers (seat 1 on the first, seat 2 on the next…).
+  const serverOf = (editor: CollabEditor) => Math.floor(editor.index / params.stories) % params.servers;
   const ledger = new DeliveryLedger();
   let clients: EditorClient[] = [];
   try {
     await new Promise((done) => setTimeout(done, 1000));
     const idle = rss();
     log(`Connecting ${params.editors} editors to ${params.stories} stories…`);
-    clients = await connectEditors({ url: `ws://127.0.0.1:${params.port}`, secret, editors: data.editors, ledger });
+    clients = await connectEditors({ urlFor: (editor) => `ws://127.0.0.1:${params.port + serverOf(editor)}`, secret, editors: data.editors, ledger });
     const connected = rss();
     const receiversOf = new Map(clients.map((c) => [c.editor.index, clients.filter((o) => o.editor.articleId === c.editor.articleId && o !== c).map((o) => o.editor.index)]));
 
@@ -87,7 +101,7 @@ export async function runCollabBench(params: CollabBenchParams): Promise<CollabB
     const sampler = setInterval(() => (peak = Math.max(peak, rss())), 500);
     const delay = monitorEventLoopDelay({ resolution: DELAY_RESOLUTION_MS });
     delay.enable();
-    const cpuBefore = processCpuMs(pid);
+    const cpuBefore = cpuMsNow();
     const typingStarted = performance.now();
     const deadline = typingStarted + params.seconds * 1000;
     const pause = () => params.minIntervalMs + Math.random() * (params.maxIntervalMs - params.minIntervalMs);
@@ -107,7 +121,7 @@ export async function runCollabBench(params: CollabBenchParams): Promise<CollabB
     );
     const drainUntil = performance.now() + 10_000;
     while (ledger.undelivered > 0 && performance.now() < drainUntil) await new Promise((done) => setTimeout(done, 50));
-    const cpuMs = processCpuMs(pid) - cpuBefore;
+    const cpuMs = cpuMsNow() - cpuBefore;
     const wallMs = performance.now() - typingStarted;
     delay.disable();
     clearInterval(sampler);
@@ -129,6 +143,7 @@ export async function runCollabBench(params: CollabBenchParams): Promise<CollabB
       editors: params.editors,
       stories: params.stories,
       seconds: params.seconds,
+      servers: params.servers,
       intervalMs: [params.minIntervalMs, params.maxIntervalMs],
       sharedThroughRedis,
       edits: ledger.sent,
@@ -145,7 +160,7 @@ export async function runCollabBench(params: CollabBenchParams): Promise<CollabB
     };
   } finally {
     for (const client of clients) client.leave();
-    await collab.stop();
+    await stopServers();
   }
 }
 
@@ -183,14 +198,14 @@ export function formatCollabResult(r: CollabBenchResult): string {
   const l = (x: Latencies) => `p50 ${x.p50Ms} ms, p95 ${x.p95Ms} ms, p99 ${x.p99Ms} ms, max ${x.maxMs} ms (n=${x.count})`;
   const lost = r.lost.editorDocuments + r.lost.storedDocuments + r.lost.workingCopies;
   return [
-    `Co-editing: ${r.editors} editors on ${r.stories} stories, ${r.seconds} s, one edit every ${r.intervalMs[0]}–${r.intervalMs[1]} ms each${r.sharedThroughRedis ? ' (server with REDIS_URL)' : ''}`,
+    `Co-editing: ${r.editors} editors on ${r.stories} stories, ${r.seconds} s, one edit every ${r.intervalMs[0]}–${r.intervalMs[1]} ms each, ${r.servers === 1 ? 'one server' : `${r.servers} servers`}${r.sharedThroughRedis ? ' with REDIS_URL' : ''}`,
     `  edits                         ${r.edits} (${(r.edits / r.seconds).toFixed(0)}/s)`,
     `  seen by every other editor    ${l(r.seenByAll)}`,
     `  seen by each other editor     ${l(r.seenByEach)}`,
     `  not seen by all after 10 s    ${r.undelivered}`,
     `  lost                          ${lost} (editors' documents ${r.lost.editorDocuments}, stored ${r.lost.storedDocuments}, working copies ${r.lost.workingCopies})`,
-    `  server RSS MB                 idle ${r.serverRssMb.idle}, connected ${r.serverRssMb.connected}, peak ${r.serverRssMb.peak}, after typing ${r.serverRssMb.afterTyping}, after everyone left ${r.serverRssMb.afterLeaving}`,
-    `  server CPU                    ${r.serverCpuMsPerEdit} ms per edit, ${r.serverCpuPercent}% of one core`,
+    `  server RSS MB${r.servers > 1 ? ' (sum)' : '      '}           idle ${r.serverRssMb.idle}, connected ${r.serverRssMb.connected}, peak ${r.serverRssMb.peak}, after typing ${r.serverRssMb.afterTyping}, after everyone left ${r.serverRssMb.afterLeaving}`,
+    `  server CPU${r.servers > 1 ? ' (sum)' : '      '}              ${r.serverCpuMsPerEdit} ms per edit, ${r.serverCpuPercent}% of one core`,
     `  bench client event-loop p99   ${r.clientEventLoopDelayP99Ms} ms (all clients share one thread)`,
     `  load average (1 min)          ${r.loadAverage.before.toFixed(2)} before, ${r.loadAverage.after.toFixed(2)} after`,
   ].join('\n');

@@ -23,6 +23,8 @@ const COLLAB_USAGE = `npm run bench:collab -- [options]
   --duration S        seconds of typing (default 30)
   --interval A-B      each editor's pause between edits, in ms (default 200-500)
   --port N            the collaboration server's port (default 3108)
+  --servers N         collaboration servers sharing the stories through REDIS_URL, on the
+                      next ports (default 1); a story's editors take turns between them
   --database NAME     default masthead_bench_collab (dropped and re-created unless --reuse-data)
   --reuse-data        keep the database and the staff from the last run (new stories each run)`;
 
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     duration: { type: 'string', default: String(COLLAB_DEFAULTS.seconds) },
     interval: { type: 'string', default: `${COLLAB_DEFAULTS.minIntervalMs}-${COLLAB_DEFAULTS.maxIntervalMs}` },
     port: { type: 'string', default: String(COLLAB_DEFAULTS.port) },
+    servers: { type: 'string', default: String(COLLAB_DEFAULTS.servers) },
     database: { type: 'string', default: 'masthead_bench_collab' },
     'reuse-data': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
@@ -58,6 +61,7 @@ const options = {
   minIntervalMs: Number(interval[1]),
   maxIntervalMs: Number(interval[2]),
   port: whole('port', values.port, 1),
+  servers: whole('servers', values.servers, 1),
 };
 if (options.editors < options.stories * 2) throw new Error('--editors must be at least twice --stories: each story needs someone to see the edits.');
 
