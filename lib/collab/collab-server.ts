@@ -233,15 +233,21 @@ export function createCollabServer(options: CollabServerOptions) {
       }
       let changed = false;
       if (state.revisionId !== null && working.revisionId !== state.revisionId) {
-        const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
-        state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
-        // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
-        if (change === 'shared-document') state.revisionId = working.revisionId;
-        if (change === 'outside') {
-          writeDraftIntoDocument(document, working.draft);
-          state.revisionId = working.revisionId;
-          state.bytes = await storeSnapshot(name, document, state.revisionId);
-          changed = true;
+        try {
+          const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
+          state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
+          // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
+          if (change === 'shared-document') state.revisionId = working.revisionId;
+          if (change === 'outside') {
+            writeDraftIntoDocument(document, working.draft);
+            state.revisionId = working.revisionId;
+            state.bytes = await storeSnapshot(name, document, state.revisionId);
+            changed = true;
+          }
+        } catch (error) {
+          // This round's access checks would not run: nobody types until one does (fail closed).
+          for (const connection of document.getConnections()) applyAccess(connection, 'unknown');
+          throw error;
         }
       }
       if (state.status !== null && state.status !== working.status) changed = true;
