@@ -22,10 +22,10 @@ import postgres from 'postgres';
 import { prepareBenchData, readBenchFacts } from '../bench/bench-data';
 import { closeConnections, request } from '../bench/http';
 import { Newsroom } from '../bench/newsroom';
-import { doNewsroomWork } from '../bench/newsroom-work';
 import { startCollabProcess, type CollabProcess } from '../lib/collab-process';
 import { startNextServer, startProductionServer } from '../lib/production-server';
-import { runEditors, type ChaosEditor, type EditorRecords, type Status } from './editors';
+import { runEditors, type EditorRecords, type Status } from './editors';
+import { prepareChaosNewsroom, saveFirstText } from './newsroom-setup';
 import { createChaosPostgres } from './postgres-cluster';
 import { runReaders, warmUp, type ReaderRecord, type WatchedStory } from './readers';
 import { summarize, formatSummary } from './summary';
@@ -99,22 +99,15 @@ try {
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {}, connect_timeout: 2 });
   const facts = await readBenchFacts(databaseUrl);
   const newsroom = new Newsroom(url, '.next');
-  const work = await doNewsroomWork(newsroom, facts, log);
+  const work = await prepareChaosNewsroom(newsroom, facts, log);
+  const chaosEditors = work.editors;
   const [hot] = await sql`select id from articles where slug = ${facts.hotArticle.slug}`;
-  // The newsroom work's editors (one story each), as the collaboration server knows them.
-  const people = await sql`select id, display_name, role::text as role, session_version from users where id = any(${facts.editors.map((e) => e.id)}::uuid[])`;
-  const chaosEditors: ChaosEditor[] = work.editors.map((editor, index) => {
-    const person = people.find((p) => p.id === facts.editors[index]!.id)!;
-    return { index, cookie: editor.cookie, articleId: editor.articleId, userId: person.id as string, name: person.display_name as string, role: person.role as ChaosEditor['role'], sessionVersion: person.session_version as number };
-  });
   const slugs = await sql`select a.id, r.slug, r.headline from articles a join article_revisions r on r.id = a.current_revision_id where a.id = any(${chaosEditors.map((e) => e.articleId)}::uuid[])`;
 
   // A story that falls due while the app is down: the scheduler must publish it on restart.
   const scheduledHeadline = `Scheduled while the app was down ${Date.now().toString(36)}`;
   const scheduledId = await newsroom.createStory(work.deskCookie, scheduledHeadline, facts.section.id);
-  const [desk] = await sql`select id from users where email = 'editor@example.com'`;
-  const scheduledSave = await newsroom.save(work.deskCookie, scheduledId, 1, { ...facts.draft, headline: scheduledHeadline, slug: '', bylineIds: [desk!.id as string] }, 'save');
-  if (!scheduledSave.saved) throw new Error(`Could not save the story to schedule: ${JSON.stringify(scheduledSave.response.result)}`);
+  const scheduledVersion = await saveFirstText(work.desk, scheduledId, { ...facts.draft, headline: scheduledHeadline, slug: '', bylineIds: [work.desk.id] });
 
   // A running site has its pages cached: every address readers ask for is asked once first.
   await warmUp(url, facts, log);
@@ -223,7 +216,7 @@ try {
   const killPlannedAt = until * 0.4;
   const scheduleDueAt = Date.now() + killPlannedAt + 3_000;
   const scheduled = await newsroom
-    .transition(work.deskCookie, scheduledId, 'scheduleAction', { version: String(scheduledSave.version), scheduledFor: siteLocalTime(new Date(scheduleDueAt)) })
+    .transition(work.deskCookie, scheduledId, 'scheduleAction', { version: String(scheduledVersion), scheduledFor: siteLocalTime(new Date(scheduleDueAt)) })
     .then(() => true, (error: Error) => (log(`Scheduling failed: ${error.message}`), false));
   log(`Load: ${options.readers} readers and ${chaosEditors.length} editors for ${seconds} s, with faults.`);
   const [readers, editors] = await Promise.all([

@@ -1,5 +1,5 @@
 /** The chaos run's counts, from what readers, editors and the health poller recorded. */
-import type { EditorRecords } from './editors';
+import type { EditorRecords, Step } from './editors';
 import type { ReaderKind, ReaderRecord } from './readers';
 import { percentiles, type HalfPublished, type LostEdits, type Percentiles } from './verify';
 
@@ -38,10 +38,9 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
   // Editors with an edit made after `end` that the server acknowledged: they typed on by themselves.
   const editorsAckedAfter = (end: number) => new Set(acked.filter((e) => e.madeAt > end).map((e) => e.articleId)).size;
   // A page was cached when it had answered 200 before the database went down.
-  const cachedBefore = new Set(readers.filter((r) => pg && r.end < pg.start && r.status === 200 && r.kind !== 'search' && r.kind !== 'view').map((r) => r.path));
-  const duringOutage = readers.filter((r) => within(r.start, pg));
-  const cachedDuringOutage = duringOutage.filter((r) => cachedBefore.has(r.path));
-  const uncachedDuringOutage = duringOutage.filter((r) => !cachedBefore.has(r.path));
+  const outage = pg ? outageReads(readers, editors.steps, pg) : { cached: [], expiredByPublish: [], uncached: [] };
+  const cachedDuringOutage = outage.cached;
+  const uncachedDuringOutage = outage.uncached;
   const byKind: Record<string, Percentiles & { statuses: Record<string, number> }> = {};
   for (const kind of ['home', 'article', 'section', 'search', 'view', 'chaos-story'] satisfies ReaderKind[]) {
     const answered = readers.filter((r) => r.kind === kind);
@@ -65,6 +64,8 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
       cachedPageRequests: cachedDuringOutage.length,
       cachedPage5xx: cachedDuringOutage.filter((r) => r.status >= 500).length,
       cachedPageNoAnswer: cachedDuringOutage.filter((r) => r.status === 0).length,
+      expiredByPublishRequests: outage.expiredByPublish.length,
+      expiredByPublish5xx: outage.expiredByPublish.filter((r) => r.status >= 500).length,
       otherRequests: uncachedDuringOutage.length,
       other5xx: countBy(uncachedDuringOutage.filter((r) => r.status >= 500), (r) => r.kind),
       health: healthDuring({ start: (pg.down as number | undefined) ?? pg.start, end: pg.end }),
@@ -131,6 +132,27 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
 
 export type Summary = ReturnType<typeof summarize>;
 
+/** After an expiry the app marks the tags expired again, up to this long after (lib/cache/expire-in-process.ts). */
+const RE_EXPIRE_MS = 2_000;
+
+/**
+ * Reader requests made while PostgreSQL was down: for pages that had answered 200 before
+ * (cached), until the first publish, update or unpublish that succeeded from just before
+ * the outage on was sent (it expires the lists and story pages, which then cannot be rendered);
+ * cached pages asked for after that; and pages that were never cached.
+ */
+export function outageReads(readers: ReaderRecord[], steps: Step[], pg: Window) {
+  const cachedBefore = new Set(readers.filter((r) => r.end < pg.start && r.status === 200 && r.kind !== 'search' && r.kind !== 'view').map((r) => r.path));
+  // A step expires the pages when it commits, at some moment between its start and its answer.
+  const expiredAt = Math.min(...steps.filter((s) => s.ok && s.end >= pg.start - RE_EXPIRE_MS).map((s) => s.start));
+  const during = readers.filter((r) => within(r.start, pg));
+  return {
+    cached: during.filter((r) => cachedBefore.has(r.path) && r.start < expiredAt),
+    expiredByPublish: during.filter((r) => cachedBefore.has(r.path) && r.start >= expiredAt),
+    uncached: during.filter((r) => !cachedBefore.has(r.path)),
+  };
+}
+
 export function formatSummary(s: Summary): string {
   const rows: [string, string][] = [
     ['reader requests', `${s.readers.requests} (${fmt(s.readers.statuses)}), p50 ${s.readers.p50Ms} ms, p99 ${s.readers.p99Ms} ms`],
@@ -147,6 +169,7 @@ export function formatSummary(s: Summary): string {
     const p = s.postgresRestart;
     rows.push(
       ['PG restart: cached page requests', `${p.cachedPageRequests}, 5xx ${p.cachedPage5xx}, no answer ${p.cachedPageNoAnswer}`],
+      ['PG restart: pages a publish expired', `${p.expiredByPublishRequests}, 5xx ${p.expiredByPublish5xx} (cached, but a publish committed as the database went down expired them)`],
       ['PG restart: other requests', `${p.otherRequests}, 5xx ${fmt(p.other5xx)}`],
       ['PG restart: /api/health', `${fmt(p.health)}; 200 again ${p.healthy200AfterSeconds} s after start`],
       ['PG restart: edits', `first ack ${p.firstAckAfterSeconds} s after; ${p.editorsSavedAgain} of ${s.editors} editors' new edits acknowledged; ${fmt(p.collabEvents) || 'no server messages'}`],
