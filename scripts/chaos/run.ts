@@ -22,8 +22,8 @@ import postgres from 'postgres';
 import { prepareBenchData, readBenchFacts } from '../bench/bench-data';
 import { closeConnections, request } from '../bench/http';
 import { Newsroom } from '../bench/newsroom';
-import { startCollabProcess, type CollabProcess } from '../lib/collab-process';
 import { startNextServer, startProductionServer } from '../lib/production-server';
+import { superviseCollab, type CollabSupervisor } from './collab-supervisor';
 import { runEditors, type EditorRecords, type Status } from './editors';
 import { prepareChaosNewsroom, saveFirstText } from './newsroom-setup';
 import { createChaosPostgres } from './postgres-cluster';
@@ -77,7 +77,7 @@ const onServerOutput = (text: string) => {
 
 let app: ChildProcess | undefined;
 let stopFirst: (() => Promise<void>) | undefined;
-let collab: CollabProcess | undefined;
+let collab: CollabSupervisor | undefined;
 try {
   const server = await startProductionServer({
     database: 'masthead_rel_chaos',
@@ -95,7 +95,8 @@ try {
   let appPid = server.pid;
   const collabPort = Number(options['collab-port']);
   const secret = randomBytes(32).toString('base64url');
-  collab = await startCollabProcess({ port: collabPort, env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, COLLAB_HOST: '127.0.0.1' }, log });
+  let clock = () => 0;
+  collab = await superviseCollab({ port: collabPort, env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, COLLAB_HOST: '127.0.0.1' }, clock: () => clock(), log });
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {}, connect_timeout: 2 });
   const facts = await readBenchFacts(databaseUrl);
   const newsroom = new Newsroom(url, '.next');
@@ -113,7 +114,7 @@ try {
   await warmUp(url, facts, log);
 
   const t0 = performance.now();
-  const clock = () => performance.now() - t0;
+  clock = () => performance.now() - t0;
   const until = seconds * 1000;
   const watched: WatchedStory[] = slugs.map((row) => ({ articleId: row.id as string, slug: row.slug as string, headline: row.headline as string }));
   const inFlight = { publishes: 0 };
@@ -186,8 +187,13 @@ try {
   // 3. The collaboration server is killed; its supervisor starts it again, and the editors' connections come back by themselves.
   const killCollab = async () => {
     await sleepUntil(until * 0.6);
-    const killedPid = collab!.pid()!;
+    const killedPid = collab!.pid();
     const start = clock();
+    if (killedPid === undefined) {
+      log('The collaboration server was not running when it was to be killed.');
+      faults.collabKill = { start, end: start, notRunning: true };
+      return;
+    }
     process.kill(killedPid, 'SIGKILL');
     log('Collaboration server killed with SIGKILL.');
     while (clock() - start < 60_000 && !(collab!.pid() !== killedPid && (await listening(collabPort)))) await sleep(50);
@@ -262,7 +268,7 @@ try {
     scheduledStory: { published: scheduledPublishedAfterMs !== null, publishedMsAfterDue: scheduledPublishedAfterMs },
   };
   await sql.end();
-  const summary = summarize({ readers, editors, health, faults, verdict, serverLog });
+  const summary = summarize({ readers, editors, health, faults, verdict, serverLog, collabRestarts: collab.restarts, collabExits: collab.exits });
   console.log(formatSummary(summary));
   const results = join('bench', 'results');
   mkdirSync(results, { recursive: true });
@@ -297,7 +303,9 @@ function runDetails(readers: ReaderRecord[], editors: EditorRecords, health: { a
     bucket[key] = (bucket[key] ?? 0) + 1;
   }
   const unacknowledged = editors.edits.filter((e) => e.ackedAt === null);
-  return { health, unacknowledgedEdits: unacknowledged.slice(0, 20), collabEvents: editors.events, steps: editors.steps, unanswered, readerStatusesPerSecond: perSecond };
+  // Acknowledged late: when made and when the provider's count came back to 0.
+  const slowAcks = editors.edits.filter((e) => e.ackedAt !== null && e.ackedAt - e.madeAt > 2_000).map((e) => ({ marker: e.marker, madeAt: Math.round(e.madeAt), ackedAt: Math.round(e.ackedAt!) }));
+  return { health, unacknowledgedEdits: unacknowledged.slice(0, 20), slowAcks, collabEvents: editors.events, steps: editors.steps, unanswered, readerStatusesPerSecond: perSecond };
 }
 
 /** Whether something accepts connections on the port. */

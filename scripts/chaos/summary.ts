@@ -16,6 +16,10 @@ export type SummaryInput = {
     readersShownUnpublished: ReaderRecord[];
     scheduledStory: { published: boolean; publishedMsAfterDue: number | null };
   };
+  /** Starts of the collaboration server by the supervisor (after a start by its own restart failed). */
+  collabRestarts: { at: number; why: string }[];
+  /** Each time the collaboration server stopped (the run's SIGKILL included). */
+  collabExits: { at: number; how: string }[];
   serverLog: { lines: number; errors: number; warnings: number; failedRequestIds: string[]; errorSamples: string[]; other: string[] };
 };
 
@@ -28,7 +32,7 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
   return counts;
 }
 
-export function summarize({ readers, editors, health, faults, verdict, serverLog }: SummaryInput) {
+export function summarize({ readers, editors, health, faults, verdict, serverLog, collabRestarts, collabExits }: SummaryInput) {
   const pg = faults.postgresRestart;
   const kill = faults.appKill;
   const pool = faults.poolExhaustion;
@@ -82,7 +86,13 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
       readerNoAnswer: readers.filter((r) => within(r.start, kill) && r.status === 0).length,
       scheduledStory: verdict.scheduledStory,
     },
+    collabCrashes: {
+      /** Exits the run did not cause (outside its SIGKILL). */
+      crashes: collabExits.filter((e) => !within(e.at, collabKill ? { ...collabKill, end: collabKill.end + 1_000 } : undefined)).map((e) => ({ at: round(e.at / 1000), how: e.how })),
+      restartsBySupervisor: collabRestarts.length,
+    },
     collabKill: collabKill && {
+      notRunning: collabKill.notRunning === true,
       secondsUntilListening: round((collabKill.end - collabKill.start) / 1000),
       editorsSavedAgain: editorsAckedAfter(collabKill.end),
       collabEvents: eventsIn(collabKill),
@@ -126,7 +136,8 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
     // Every editor saved again by themselves after the outage and after the restart.
     (summary.postgresRestart?.editorsSavedAgain ?? editorCount) === editorCount &&
     (summary.appKill?.editorsSavedAgain ?? editorCount) === editorCount &&
-    (summary.collabKill?.editorsSavedAgain ?? editorCount) === editorCount;
+    (summary.collabKill?.editorsSavedAgain ?? editorCount) === editorCount &&
+    summary.collabCrashes.crashes.length === 0;
   return summary;
 }
 
@@ -185,7 +196,8 @@ export function formatSummary(s: Summary): string {
   }
   if (s.collabKill) {
     const c = s.collabKill;
-    rows.push(['SIGKILL collab server', `listening again ${c.secondsUntilListening} s after; ${c.editorsSavedAgain} of ${s.editors} editors' new edits acknowledged; ${fmt(c.collabEvents)}`]);
+    if (c.notRunning) rows.push(['SIGKILL collab server', 'not running at the time (crashed before)']);
+    else rows.push(['SIGKILL collab server', `listening again ${c.secondsUntilListening} s after; ${c.editorsSavedAgain} of ${s.editors} editors' new edits acknowledged; ${fmt(c.collabEvents)}`]);
   }
   if (s.poolExhaustion) {
     const p = s.poolExhaustion;
@@ -196,6 +208,8 @@ export function formatSummary(s: Summary): string {
       ['slowest acknowledgement (ms)', String(p.slowestAckMs)],
     );
   }
+  rows.push(['collab server crashes (not the SIGKILL)', s.collabCrashes.crashes.map((c) => `at ${c.at} s (${c.how})`).join(', ') || 'none']);
+  rows.push(['collab server restarted by the supervisor', `${s.collabCrashes.restartsBySupervisor} times (its own restart had failed)`]);
   rows.push(['server log', `${s.serverLog.lines} lines, ${s.serverLog.errors} errors, ${s.serverLog.warnings} warnings`], ['result', s.passed ? 'PASSED' : 'FAILED']);
   const width = Math.max(...rows.map(([name]) => name.length));
   return rows.map(([name, value]) => `${name.padEnd(width)}  ${value}`).join('\n');
