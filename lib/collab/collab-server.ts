@@ -116,7 +116,8 @@ export function createCollabServer(options: CollabServerOptions) {
       try {
         outcome = await saveSharedDocument(name, document, contributors);
         if (outcome.status === 'saved') state.revisionId = outcome.revisionId;
-        await storeSnapshot(name, document, state.revisionId);
+        // Only a save says which revision the document now is: another server (REDIS_URL) may have saved a newer one.
+        await storeSnapshot(name, document, outcome.status === 'saved' ? outcome.revisionId : null);
       } catch (error) {
         // The database did not take it: the edits are in this server's memory and every
         // client's; say so, and try again shortly.
@@ -263,7 +264,10 @@ export function createCollabServer(options: CollabServerOptions) {
     },
   };
 
-  const extensions: Extension[] = options.redisUrl ? [redisExtension(options.redisUrl, options.redisPrefix)] : [];
+  // onChange runs ahead of the Redis extension's, which waits for a publish: a flush arriving
+  // meanwhile must already count the edit and its author.
+  const { onChange, ...serverHooks } = hooks;
+  const extensions = [{ priority: 1001, onChange } as Extension, ...(options.redisUrl ? [redisExtension(options.redisUrl, options.redisPrefix)] : [])];
 
   const server = new Server({
     name: 'masthead-collab',
@@ -273,7 +277,7 @@ export function createCollabServer(options: CollabServerOptions) {
     debounce: options.storeAfterMs ?? 2_000,
     maxDebounce: options.storeAtMostMs ?? 10_000,
     extensions,
-    ...hooks,
+    ...serverHooks,
   }, { maxPayload: MAX_MESSAGE_BYTES });
 
   let timer: ReturnType<typeof setInterval> | undefined;

@@ -9,6 +9,7 @@ import { loadStory } from '@/lib/workflow/story-record';
 import { createArticle, createUser } from '@/test/factories';
 import { waitUntil } from '@/test/wait-until';
 import { createCollabServer } from './collab-server';
+import type { ClientMessage, ServerMessage } from './messages';
 import { loadStoredDocument } from './persistence';
 import { redisConnectionOf } from './redis';
 import { applyTextEdit, BODY_FRAGMENT, draftOfDocument, sharedText } from './story-document';
@@ -75,12 +76,13 @@ beforeAll(async () => {
   storing = await startPair('store', { recheckMs: 300, storeAfterMs: 200, storeAtMostMs: 600 });
 });
 afterAll(async () => {
-  await Promise.all(started.map((instance) => instance.stop()));
+  await Promise.all(started.map((instance) => instance.stop().catch(() => undefined))); // one test stops one itself
 });
 
 function join(serverUrl: string, person: { id: string; sessionVersion: number }, articleId: string) {
   const doc = new Y.Doc();
   const state = { synced: false };
+  const messages: ServerMessage[] = [];
   const token = signCollabToken(
     { userId: person.id, sid: randomUUID(), sessionVersion: person.sessionVersion, articleId, mode: 'edit', name: person.id, exp: Math.floor(Date.now() / 1000) + 60 },
     SECRET,
@@ -91,9 +93,12 @@ function join(serverUrl: string, person: { id: string; sessionVersion: number },
     document: doc,
     token,
     onSynced: () => (state.synced = true),
+    onStateless: ({ payload }) => messages.push(JSON.parse(payload) as ServerMessage),
   });
   provider.attach();
-  return { doc, state, leave: () => provider.destroy() };
+  /** Asks the server to store now, as the workflow buttons do. */
+  const flush = () => provider.sendStateless(JSON.stringify({ type: 'flush', requestId: 'test' } satisfies ClientMessage));
+  return { doc, state, messages, flush, leave: () => provider.destroy() };
 }
 
 /** Types a paragraph at the end of the body, as Tiptap's binding writes one. */
@@ -172,5 +177,45 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     b.leave();
     await waitUntil(() => storing.every(({ instance }) => !instance.server.hocuspocus.documents.has(story.id)), 'both servers to unload the story');
     await waitUntil(async () => holdsAll(JSON.stringify((await loadStory(db, story.id)).working.body)), 'the working copy to hold every paragraph');
+  });
+
+  it('keep every edit when a server where nobody typed shuts down and another opens the story', async () => {
+    const reporter = await createUser({ role: 'reporter' });
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ authorIds: [reporter.id] });
+    const [first, second] = await startPair('shutdown', { recheckMs: 60_000, storeAfterMs: 30_000, storeAtMostMs: 30_000 });
+    const a = join(first!.url, reporter, story.id);
+    const b = join(second!.url, editor, story.id);
+    await waitUntil(() => a.state.synced && b.state.synced, 'both synced');
+
+    addParagraph(a.doc, 'Saved by server A.');
+    await waitUntil(() => bodyText(b.doc).includes('Saved by server A.'), 'the first paragraph on B', RELAYED_WITHIN_MS);
+    a.flush();
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'A’s save');
+    addParagraph(a.doc, 'Typed after A’s save.');
+    await waitUntil(() => bodyText(b.doc).includes('Typed after A’s save.'), 'the paragraph on B', RELAYED_WITHIN_MS);
+    // B stores every open story as it stops (its editor still there); nobody typed there, so it saves no revision.
+    await second!.instance.stop();
+    b.leave();
+    const [third] = await startPair('shutdown', { recheckMs: 60_000, storeAfterMs: 30_000, storeAtMostMs: 30_000 });
+    const c = join(third!.url, editor, story.id);
+    await waitUntil(() => c.state.synced, 'the editor on a new server');
+    await new Promise((r) => setTimeout(r, 500));
+    for (const doc of [a.doc, c.doc]) expect(bodyText(doc)).toContain('Typed after A’s save.');
+    a.leave();
+    c.leave();
+  });
+
+  it('save the last keystroke when a workflow button asks to store right after it', async () => {
+    const reporter = await createUser({ role: 'reporter' });
+    const story = await createArticle({ authorIds: [reporter.id] });
+    const [first] = relaying;
+    const a = join(first!.url, reporter, story.id);
+    await waitUntil(() => a.state.synced, 'synced');
+    addParagraph(a.doc, 'Typed just before the button.');
+    a.flush(); // sent on the same socket right after the edit
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'the flush');
+    expect(JSON.stringify((await loadStory(db, story.id)).working.body)).toContain('Typed just before the button.');
+    a.leave();
   });
 });
