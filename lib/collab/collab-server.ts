@@ -146,11 +146,12 @@ export function createCollabServer(options: CollabServerOptions) {
       }
       let changed = false;
       if (state.revisionId !== null && working.revisionId !== state.revisionId) {
-        const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
+        const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId, Boolean(options.redisUrl));
         state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
         // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
         if (change === 'shared-document') state.revisionId = working.revisionId;
         if (change === 'outside') {
+          console.log(`[collab] story ${name}: folding in working-copy revision ${working.revisionId} (was ${state.revisionId})`);
           writeDraftIntoDocument(document, working.draft);
           state.revisionId = working.revisionId;
           await storeSnapshot(name, document, state.revisionId);

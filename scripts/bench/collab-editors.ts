@@ -28,6 +28,8 @@ export type EditorClient = {
   bodyMarkers: string[];
   deckMarker: string | null;
   failed: string | null;
+  /** Times the server closed this editor's connection, by close code and reason. */
+  closes: string[];
   /** Sets this editor's awareness (name, colour, caret), as the story editor's caret extension does. */
   announce(state: Record<string, unknown>): void;
   leave(): void;
@@ -56,16 +58,19 @@ function connectEditor(url: string, secret: string, editor: CollabEditor, ledger
       secret,
     );
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  let closing = false;
   const client: EditorClient = {
     editor,
     doc,
     bodyMarkers: [],
     deckMarker: null,
     failed: null,
+    closes: [],
     announce: (state) => {
       for (const [field, value] of Object.entries(state)) provider.setAwarenessField(field, value);
     },
     leave: () => {
+      closing = true;
       provider.destroy();
       socket.destroy();
     },
@@ -98,6 +103,9 @@ function connectEditor(url: string, secret: string, editor: CollabEditor, ledger
         clearTimeout(timer);
         client.announce({ user: { name: editor.name, color: collabColorOf(editor.userId) } });
         resolve(true);
+      },
+      onClose: ({ event }) => {
+        if (!closing) client.closes.push(`${event.code}${event.reason ? ` ${event.reason}` : ''}`);
       },
       onAuthenticationFailed: ({ reason }) => {
         client.failed = `refused: ${reason}`;
