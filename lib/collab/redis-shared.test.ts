@@ -5,8 +5,10 @@ import IORedis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { db } from '@/db/client';
+import { restoreRevision } from '@/lib/workflow/history';
 import { loadStory } from '@/lib/workflow/story-record';
 import { createArticle, createUser } from '@/test/factories';
+import { actorOf } from '@/test/stories';
 import { waitUntil } from '@/test/wait-until';
 import { createCollabServer } from './collab-server';
 import type { ClientMessage, ServerMessage } from './messages';
@@ -217,5 +219,31 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'the flush');
     expect(JSON.stringify((await loadStory(db, story.id)).working.body)).toContain('Typed just before the button.');
     a.leave();
+  });
+
+  it('fold a restored revision in once, though both servers hear of it', async () => {
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ headline: 'The first headline', body: ['The first body.'] });
+    const firstRevision = (await loadStory(db, story.id)).working.id;
+    const [first, second] = relaying;
+    const a = join(first!.url, editor, story.id);
+    const b = join(second!.url, editor, story.id);
+    await waitUntil(() => a.state.synced && b.state.synced, 'both synced');
+    applyTextEdit(sharedText(a.doc, 'headline'), 'A later headline');
+    addParagraph(a.doc, 'A later paragraph.');
+    await waitUntil(() => sharedText(b.doc, 'headline').toString() === 'A later headline', 'the edit on B', RELAYED_WITHIN_MS);
+    a.flush();
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'the save');
+
+    await restoreRevision(actorOf(editor), '', story.id, firstRevision);
+    await waitUntil(() => sharedText(a.doc, 'headline').toString() !== 'A later headline' && sharedText(b.doc, 'headline').toString() !== 'A later headline', 'the restore on both');
+    await new Promise((r) => setTimeout(r, 1_500)); // both servers' folds, relayed
+    for (const doc of [a.doc, b.doc]) {
+      expect(sharedText(doc, 'headline').toString()).toBe('The first headline');
+      expect(bodyText(doc)).not.toContain('A later paragraph.');
+      expect(bodyText(doc).split('The first body.').length - 1).toBe(1);
+    }
+    a.leave();
+    b.leave();
   });
 });
