@@ -8,6 +8,7 @@ import { countListPages, type ListKind } from '@/lib/reader/list-bounds';
 import { articleKeys, cdnKeyHeaders, staticRouteKeys } from '@/lib/cache/cdn-keys';
 import { cacheTags } from '@/lib/cache/tags';
 import { findLiveArticleId } from '@/lib/reader/live-articles';
+import { NOT_FOUND_PATH } from '@/lib/reader/not-found-path';
 import { noticePageHtml } from '@/lib/reader/notice-page';
 import { takeSearchAllowance } from '@/lib/reader/search-throttle';
 import { withdrawnPageHtml } from '@/lib/reader/withdrawn-page';
@@ -186,7 +187,7 @@ async function readerRouting(request: NextRequest) {
 
 /** The site's 404 page, prerendered once and shared by every address that has none. */
 function notFoundPage(request: NextRequest, keys: readonly string[]) {
-  return NextResponse.rewrite(new URL('/_not-found', request.url), { headers: cdnKeyHeaders(keys) });
+  return NextResponse.rewrite(new URL(NOT_FOUND_PATH, request.url), { headers: cdnKeyHeaders(keys) });
 }
 
 /** Undefined when the database cannot answer: then the page decides, as it would anyway. */

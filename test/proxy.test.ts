@@ -7,6 +7,7 @@ import { tellExpiryListeners } from '@/lib/cache/expiry-listeners';
 import { cacheTags } from '@/lib/cache/tags';
 import { network, site } from '@/lib/config';
 import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
+import { NOT_FOUND_PATH } from '@/lib/reader/not-found-path';
 import { proxy } from '@/proxy';
 import { createArticle, createSection, createTag, createUser, unique } from '@/test/factories';
 import { actorOf } from '@/test/stories';
@@ -36,14 +37,14 @@ describe('the proxy answers addresses that cannot exist before anything renders'
 
   it('sends pages past the end of a list to the shared 404 page', async () => {
     for (const page of ['3', '50', '9999999']) {
-      expect(rewrittenTo(await visit(`/sections/${section.slug}?page=${page}`))).toBe('/_not-found');
+      expect(rewrittenTo(await visit(`/sections/${section.slug}?page=${page}`))).toBe(NOT_FOUND_PATH);
     }
   });
 
   it('sends unknown sections, authors and topics to the shared 404 page, on every page', async () => {
     for (const kind of ['sections', 'authors', 'tags']) {
-      expect(rewrittenTo(await visit(`/${kind}/no-such-${unique()}`))).toBe('/_not-found');
-      expect(rewrittenTo(await visit(`/${kind}/no-such-${unique()}?page=2`))).toBe('/_not-found');
+      expect(rewrittenTo(await visit(`/${kind}/no-such-${unique()}`))).toBe(NOT_FOUND_PATH);
+      expect(rewrittenTo(await visit(`/${kind}/no-such-${unique()}?page=2`))).toBe(NOT_FOUND_PATH);
     }
   });
 
@@ -52,7 +53,7 @@ describe('the proxy answers addresses that cannot exist before anything renders'
     const author = await createUser({ role: 'reporter' });
     expect(passedOn(await visit(`/tags/${tag.slug}`))).toBe(true);
     expect(passedOn(await visit(`/authors/${author.slug}`))).toBe(true);
-    expect(rewrittenTo(await visit(`/tags/${tag.slug}?page=2`))).toBe('/_not-found');
+    expect(rewrittenTo(await visit(`/tags/${tag.slug}?page=2`))).toBe(NOT_FOUND_PATH);
     expect(passedOn(await visit(`/sections/${(await createSection()).slug}`))).toBe(true);
   });
 
@@ -60,7 +61,7 @@ describe('the proxy answers addresses that cannot exist before anything renders'
     const draft = await createArticle({ status: 'draft' });
     const embargoed = await createArticle({ status: 'published', embargoUntil: new Date(Date.now() + 3_600_000) });
     for (const slug of [`no-such-story-${unique()}`, draft.slug, embargoed.slug]) {
-      expect(rewrittenTo(await visit(`/articles/${slug}`))).toBe('/_not-found');
+      expect(rewrittenTo(await visit(`/articles/${slug}`))).toBe(NOT_FOUND_PATH);
       expect((await visit(`/articles/${slug}/og.png`)).status).toBe(404);
     }
     expect(passedOn(await visit(`/articles/${story.slug}`))).toBe(true);

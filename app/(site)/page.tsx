@@ -1,6 +1,6 @@
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { MostPopular } from '@/components/site/most-popular';
+import { SiteLink, StoryLink } from '@/components/site/site-link';
 import { LeadStory, StoryTeaser } from '@/components/site/story-teasers';
 import type { Metadata } from 'next';
 import { getFrontPage } from '@/lib/reader/front-page';
@@ -46,9 +46,9 @@ export default async function HomePage() {
             <ul>
               {front.latest.map((story, i) => (
                 <li key={i} className="border-b border-rule py-3">
-                  <Link prefetch={false} href={`/articles/${story.slug}`} className="headline-link">
+                  <StoryLink slug={story.slug} className="headline-link">
                     {story.headline}
-                  </Link>
+                  </StoryLink>
                 </li>
               ))}
             </ul>
@@ -60,9 +60,9 @@ export default async function HomePage() {
       {front.sections.map((section) => (
         <section key={section.slug} aria-labelledby={`section-${section.slug}`} className="border-t-4 border-ink py-6">
           <h2 id={`section-${section.slug}`} className="font-sans text-lg font-bold">
-            <Link prefetch={false} href={`/sections/${section.slug}`} className="hover:underline">
+            <SiteLink href={`/sections/${section.slug}`}>
               {section.name} <span aria-hidden="true">›</span>
-            </Link>
+            </SiteLink>
           </h2>
           <div className="mt-4 grid gap-8 sm:grid-cols-2 lg:grid-cols-4">
             {/* The heading names the section; the first story carries the picture and byline. */}

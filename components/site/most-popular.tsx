@@ -1,5 +1,5 @@
-import Link from 'next/link';
 import { findMostPopular } from '@/lib/reader/popular';
+import { StoryLink } from './site-link';
 
 /**
  * "Most Popular". Its data is cached for a minute, so the page around it is refreshed about
@@ -27,9 +27,9 @@ export async function MostPopular({ wide = false }: { wide?: boolean }) {
             <span className="rank" aria-hidden="true">
               {i + 1}
             </span>
-            <Link prefetch={false} href={`/articles/${story.slug}`} className="headline-link">
+            <StoryLink slug={story.slug} className="headline-link">
               {story.headline}
-            </Link>
+            </StoryLink>
           </li>
         ))}
       </ol>

@@ -1,4 +1,5 @@
 import type { ReaderImage } from '@/lib/reader/images';
+import { ReaderPicture, type PictureLadder } from './reader-picture';
 
 const src = (key: string) => `/media/${key}`;
 
@@ -13,42 +14,47 @@ type Props = {
   className?: string;
 };
 
+/** The AVIF and WebP ladders in their shortest form (see PictureLadder). */
+function ladderOf(image: ReaderImage): PictureLadder {
+  const of = (format: 'avif' | 'webp') => image.renditions.filter((rendition) => rendition.format === format);
+  const [avif, webp] = [of('avif'), of('webp')];
+  const stem = avif[0]?.key.slice(0, -`-${avif[0].width}.avif`.length);
+  const named = (renditions: typeof avif, format: string) => renditions.every((r, i) => r.key === `${stem}-${r.width}.${format}` && r.width === avif[i]?.width);
+  if (stem !== undefined && avif.length === webp.length && named(avif, 'avif') && named(webp, 'webp')) {
+    return { stem, widths: avif.map((rendition) => rendition.width) };
+  }
+  const srcSet = (renditions: typeof avif) => renditions.map((rendition) => `${src(rendition.key)} ${rendition.width}w`).join(', ');
+  return { avif: srcSet(avif), webp: srcSet(webp) };
+}
+
 /**
  * A picture with AVIF and WebP sources over the width ladder, and a fallback in the
  * original format. Width and height are always set, so nothing shifts while it loads.
  */
 export function ReaderImageView({ image, sizes, priority = false, eager = false, className }: Props) {
-  const srcSet = (format: string) =>
-    image.renditions
-      .filter((rendition) => rendition.format === format)
-      .map((rendition) => `${src(rendition.key)} ${rendition.width}w`)
-      .join(', ');
   const fallbackFormat = image.renditions.find((r) => r.format !== 'avif' && r.format !== 'webp')?.format ?? 'webp';
   const fallbacks = image.renditions.filter((r) => r.format === fallbackFormat);
   const fallback = fallbacks.find((r) => r.width >= 800) ?? fallbacks.at(-1);
   // Every browser that reads srcset in a <picture> also reads WebP (Safari since 14), so
   // with WebP renditions the <img> needs only its src: a second width ladder in the
   // original format would add bytes to every page (twice: HTML and RSC) for no reader.
-  const imgSrcSet = fallbackFormat !== 'webp' && image.renditions.some((r) => r.format === 'webp') ? undefined : srcSet(fallbackFormat);
+  const fallbackSrcSet =
+    fallbackFormat !== 'webp' && image.renditions.some((r) => r.format === 'webp')
+      ? undefined
+      : fallbacks.map((rendition) => `${src(rendition.key)} ${rendition.width}w`).join(', ');
   return (
-    <picture>
-      <source type="image/avif" srcSet={srcSet('avif')} sizes={sizes} />
-      <source type="image/webp" srcSet={srcSet('webp')} sizes={sizes} />
-      {/* Renditions are made at upload, so next/image (which would make them again) is not used. */}
-      <img
-        src={fallback ? src(fallback.key) : undefined}
-        srcSet={imgSrcSet}
-        sizes={imgSrcSet ? sizes : undefined}
-        width={image.width}
-        height={image.height}
-        alt={image.alt}
-        loading={priority || eager ? 'eager' : 'lazy'}
-        fetchPriority={priority ? 'high' : undefined}
-        decoding={priority ? 'sync' : 'async'}
-        className={className}
-        style={{ backgroundImage: `url(${image.blurDataUrl})`, backgroundSize: 'cover' }}
-      />
-    </picture>
+    <ReaderPicture
+      ladder={ladderOf(image)}
+      sizes={sizes}
+      fallback={fallback?.key}
+      fallbackSrcSet={fallbackSrcSet}
+      width={image.width}
+      height={image.height}
+      alt={image.alt}
+      blurDataUrl={image.blurDataUrl}
+      load={priority ? 'high' : eager ? 'eager' : 'lazy'}
+      className={className}
+    />
   );
 }
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import { getSiteSettings } from '@/lib/settings/site-settings';
 
 export async function SiteFooter() {
@@ -10,9 +10,9 @@ export async function SiteFooter() {
           © {settings.name}. Published with Masthead.
         </p>
         <ul className="flex gap-4">
-          <li><Link prefetch={false} href="/corrections" className="hover:underline">Corrections</Link></li>
+          <li><SiteLink href="/corrections">Corrections</SiteLink></li>
           <li><a href="/feed.xml" className="hover:underline">RSS feed</a></li>
-          <li><Link prefetch={false} href="/search" className="hover:underline">Search</Link></li>
+          <li><SiteLink href="/search">Search</SiteLink></li>
         </ul>
       </div>
     </footer>

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { SiteLink } from './site-link';
 import { cacheLife } from 'next/cache';
 import { formatLongDate, secondsUntilMidnight } from '@/lib/site-time';
 import { findSections } from '@/lib/reader/taxonomy';
@@ -23,13 +23,13 @@ export async function SiteHeader() {
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-1.5 font-sans text-xs text-muted">
           <p>{formatLongDate(now)}</p>
           <p className="flex gap-4">
-            <Link prefetch={false} href="/search" className="hover:underline">Search</Link>
-            <Link prefetch={false} href="/corrections" className="hover:underline">Corrections</Link>
+            <SiteLink href="/search">Search</SiteLink>
+            <SiteLink href="/corrections">Corrections</SiteLink>
           </p>
         </div>
       </div>
       <div className="mx-auto max-w-6xl px-4 py-4 text-center sm:py-6">
-        <Link prefetch={false} href="/" className="font-serif text-[2rem] font-bold leading-none tracking-tight sm:text-6xl">
+        <SiteLink href="/" className="font-serif text-[2rem] font-bold leading-none tracking-tight sm:text-6xl">
           {logo ? (
             // eslint-disable-next-line @next/next/no-img-element -- the library's own renditions, sized by srcset
             <img
@@ -45,16 +45,16 @@ export async function SiteHeader() {
           ) : (
             settings.name
           )}
-        </Link>
+        </SiteLink>
         {settings.tagline && <p className="mt-2 font-sans text-sm text-muted">{settings.tagline}</p>}
       </div>
       <nav aria-label="Sections" className="border-t border-rule">
         <ul className="mx-auto flex max-w-6xl gap-5 overflow-x-auto px-4 py-2.5 font-sans text-sm font-semibold whitespace-nowrap sm:justify-center">
           {sections.map((section) => (
             <li key={section.slug}>
-              <Link prefetch={false} href={`/sections/${section.slug}`} className="hover:underline">
+              <SiteLink href={`/sections/${section.slug}`}>
                 {section.name}
-              </Link>
+              </SiteLink>
             </li>
           ))}
         </ul>

@@ -1,11 +1,9 @@
 import type { ReactNode } from 'react';
-import Link from 'next/link';
 import type { ArticleSummary } from '@/lib/reader/summaries';
 import { Bylines } from './bylines';
 import { PublishedTime } from './published-time';
 import { ReaderImageView } from './reader-image';
-
-const href = (story: ArticleSummary) => `/articles/${story.slug}`;
+import { StoryLink } from './site-link';
 
 function Kicker({ story }: { story: ArticleSummary }) {
   return (
@@ -28,14 +26,14 @@ export function LeadStory({ story }: { story: ArticleSummary }) {
   return (
     <article className="grid gap-4 md:grid-cols-5 md:gap-6">
       {story.hero && (
-        <Link prefetch={false} href={href(story)} tabIndex={-1} aria-hidden="true" className="md:order-2 md:col-span-3">
+        <StoryLink slug={story.slug} decorative className="md:order-2 md:col-span-3">
           <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 480px, (min-width: 768px) 60vw, 100vw" priority className="h-auto w-full" />
-        </Link>
+        </StoryLink>
       )}
       <div className={story.hero ? 'md:col-span-2' : 'md:col-span-5'}>
         <Kicker story={story} />
         <h2 className="mt-1 font-serif text-3xl leading-tight font-bold sm:text-4xl">
-          <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
+          <StoryLink slug={story.slug}>{story.headline}</StoryLink>
         </h2>
         {story.deck && <p className="mt-3 font-serif text-lg text-muted sm:text-xl">{story.deck}</p>}
         <Meta story={story} />
@@ -59,13 +57,13 @@ export function StoryTeaser({ story, showImage = true, eager = false, showSectio
   return (
     <article>
       {showImage && story.hero && (
-        <Link prefetch={false} href={href(story)} tabIndex={-1} aria-hidden="true" className="mb-3 block">
+        <StoryLink slug={story.slug} decorative className="mb-3 block">
           <ReaderImageView image={story.hero} sizes="(min-width: 1024px) 340px, (min-width: 640px) 50vw, 100vw" eager={eager} className="h-auto w-full" />
-        </Link>
+        </StoryLink>
       )}
       {showSection && <Kicker story={story} />}
       <h3 className={showSection ? 'mt-1 teaser-headline' : 'teaser-headline'}>
-        <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
+        <StoryLink slug={story.slug}>{story.headline}</StoryLink>
       </h3>
       {story.deck && <p className="teaser-deck">{story.deck}</p>}
       {showMeta && <Meta story={story} />}
@@ -90,16 +88,16 @@ export function StoryListItem({
       <div className="min-w-0 flex-1">
         <Kicker story={story} />
         <Heading className="mt-1 teaser-headline sm:text-2xl">
-          <Link prefetch={false} href={href(story)} className="hover:underline">{story.headline}</Link>
+          <StoryLink slug={story.slug}>{story.headline}</StoryLink>
         </Heading>
         {story.deck && <p className="mt-2 font-serif text-base text-muted sm:text-lg">{story.deck}</p>}
         <Meta story={story} />
         {children}
       </div>
       {story.hero && (
-        <Link prefetch={false} href={href(story)} tabIndex={-1} aria-hidden="true" className="w-28 shrink-0 sm:w-48">
+        <StoryLink slug={story.slug} decorative className="w-28 shrink-0 sm:w-48">
           <ReaderImageView image={story.hero} sizes="(min-width: 640px) 192px, 112px" className="h-auto w-full" />
-        </Link>
+        </StoryLink>
       )}
     </article>
   );

@@ -59,7 +59,7 @@ const started: Instance[] = [];
 async function startPair(name: string, timing: { recheckMs: number; storeAfterMs: number; storeAtMostMs: number }): Promise<Pair> {
   const pair: Pair = [];
   for (let i = 0; i < 2; i++) {
-    const instance = createCollabServer({ port: 0, host: '127.0.0.1', secret: SECRET, databaseUrl: process.env.DATABASE_URL!, redisUrl, redisPrefix: `${prefix}-${name}`, ...timing });
+    const instance = createCollabServer({ port: 0, host: '127.0.0.1', secret: SECRET, databaseUrl: process.env.DATABASE_URL!, redisUrl, redisPrefix: `${prefix}-${name}`, allowedOrigins: [], ...timing });
     started.push(instance);
     const address = await instance.start();
     pair.push({ instance, url: `ws://127.0.0.1:${address.port}` });
@@ -81,14 +81,13 @@ afterAll(async () => {
   await Promise.all(started.map((instance) => instance.stop().catch(() => undefined))); // one test stops one itself
 });
 
-function join(serverUrl: string, person: { id: string; sessionVersion: number }, articleId: string) {
+const tokenFor = (person: { id: string; sessionVersion: number }, articleId: string) =>
+  signCollabToken({ userId: person.id, sid: randomUUID(), sessionVersion: person.sessionVersion, articleId, mode: 'edit', name: person.id, exp: Math.floor(Date.now() / 1000) + 60 }, SECRET);
+
+function join(serverUrl: string, person: { id: string; sessionVersion: number }, articleId: string, token = tokenFor(person, articleId)) {
   const doc = new Y.Doc();
-  const state = { synced: false };
+  const state = { synced: false, failed: false };
   const messages: ServerMessage[] = [];
-  const token = signCollabToken(
-    { userId: person.id, sid: randomUUID(), sessionVersion: person.sessionVersion, articleId, mode: 'edit', name: person.id, exp: Math.floor(Date.now() / 1000) + 60 },
-    SECRET,
-  );
   const provider = new HocuspocusProvider({
     websocketProvider: new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: WebSocket }),
     name: articleId,
@@ -96,6 +95,7 @@ function join(serverUrl: string, person: { id: string; sessionVersion: number },
     token,
     onSynced: () => (state.synced = true),
     onStateless: ({ payload }) => messages.push(JSON.parse(payload) as ServerMessage),
+    onAuthenticationFailed: () => (state.failed = true),
   });
   provider.attach();
   /** Asks the server to store now, as the workflow buttons do. */
@@ -245,5 +245,18 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     }
     a.leave();
     b.leave();
+  });
+
+  it('refuse on one server a token the other has accepted (tokens are single-use across servers)', async () => {
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle();
+    const token = tokenFor(editor, story.id);
+    const onFirst = join(relaying[0]!.url, editor, story.id, token);
+    await waitUntil(() => onFirst.state.synced, 'connected to the first server');
+    const onSecond = join(relaying[1]!.url, editor, story.id, token);
+    await waitUntil(() => onSecond.state.failed, 'the replay on the second server refused');
+    expect(onSecond.state.synced).toBe(false);
+    onFirst.leave();
+    onSecond.leave();
   });
 });

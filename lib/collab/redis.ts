@@ -1,6 +1,5 @@
 import 'server-only';
 import { Redis } from '@hocuspocus/extension-redis';
-import type { Extension } from '@hocuspocus/server';
 
 /** Hocuspocus's own key and channel prefix: servers sharing documents must agree on it. */
 export const DEFAULT_REDIS_PREFIX = 'hocuspocus';
@@ -8,12 +7,13 @@ export const DEFAULT_REDIS_PREFIX = 'hocuspocus';
 /**
  * Hocuspocus's Redis extension for `REDIS_URL` (redis://[user:password@]host[:port][/db],
  * or rediss:// for TLS): it relays updates and awareness between collaboration servers
- * holding the same story, and takes a short lock so only one of them stores it at a time.
+ * holding the same story, and takes a short lock so only one of them stores it at a time;
+ * its client (`pub`) also records spent connection tokens (collab-server.ts).
  * Its channels are not scoped by the database number (Redis pub/sub is server-wide), so
  * servers that must not hear each other need different prefixes.
  */
-export function redisExtension(redisUrl: string, prefix = DEFAULT_REDIS_PREFIX): Extension {
-  return new Redis({ ...redisConnectionOf(redisUrl), prefix }) as unknown as Extension;
+export function redisExtension(redisUrl: string, prefix = DEFAULT_REDIS_PREFIX): Redis {
+  return new Redis({ ...redisConnectionOf(redisUrl), prefix });
 }
 
 export type RedisConnection = {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, ne } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { readerDb } from '@/db/client';
 import { articleRevisions, articles, articleTags, corrections, tags, type DocNode } from '@/db/schema';
@@ -78,14 +78,23 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
   };
 }
 
-/** Newest stories in the same section, for "More in <section>". */
+/**
+ * Newest stories in the same section, for "More in <section>". Cached by section, not by
+ * story: one entry serves every story of the section, so a story's first visit finds it
+ * made (at a million stories, each first visit made one of its own).
+ */
 export async function findRelatedArticles(article: { id: string; sectionId: number }, limit = 4): Promise<ArticleSummary[]> {
+  const newest = await findNewestInSection(article.sectionId, limit + 1);
+  return newest.filter((story) => story.id !== article.id).slice(0, limit);
+}
+
+async function findNewestInSection(sectionId: number, count: number): Promise<ArticleSummary[]> {
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.publishedLists);
   const rows = await selectSummaries()
-    .where(and(eq(articles.sectionId, article.sectionId), ne(articles.id, article.id), isPublic()))
+    .where(and(eq(articles.sectionId, sectionId), isPublic()))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
-    .limit(limit);
+    .limit(count);
   return toSummaries(rows);
 }
