@@ -113,6 +113,8 @@ export function createCollabServer(options: CollabServerOptions) {
   /** The upgrade requests (one per socket) on which a document has authenticated. */
   const authenticatedSockets = new WeakSet<object>();
   const usedTokens = createTokenLedger(redis ? { setOnce: async (key, ttl) => (await redis.pub.set(`${redisPrefix}:${key}`, '1', 'EX', ttl, 'NX')) === 'OK' } : undefined);
+  /** With several servers, one of them folds a given working-copy revision into a story (two would write its text twice). */
+  const claimFold = redis ? async (name: string, revisionId: number) => (await redis.pub.set(`${redisPrefix}:fold:${name}:${revisionId}`, '1', 'EX', 3600, 'NX')) === 'OK' : null;
   const listener = connect(options.databaseUrl, { max: 1 });
 
   const stateOf = (name: string): StoryState => {
@@ -235,8 +237,7 @@ export function createCollabServer(options: CollabServerOptions) {
       let changed = false;
       if (state.revisionId !== null && working.revisionId !== state.revisionId) {
         try {
-          const claimFold = redis ? async (revisionId: number) => (await redis.pub.set(`${redisPrefix}:fold:${name}:${revisionId}`, '1', 'EX', 3600, 'NX')) === 'OK' : null;
-          const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId, claimFold);
+          const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId, claimFold && ((revisionId) => claimFold(name, revisionId)));
           state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
           // Another server (REDIS_URL) saved this same document, or folds the change: doing it here too would undo typing or write it twice.
           if (change === 'shared-document' || change === 'folded-elsewhere') state.revisionId = working.revisionId;
@@ -356,12 +357,14 @@ export function createCollabServer(options: CollabServerOptions) {
         Y.applyUpdate(document, current.state);
         state.revisionId = current.revisionId;
         state.bytes = current.state.length;
-        if (current.revisionId !== working.revisionId) {
-          // Restored (or saved directly) while nobody had it open.
+        // Restored (or saved directly) while nobody had it open; with several servers opening it at
+        // once, one folds it in and the others receive that through Redis (Redis not answering: fold).
+        const restored = current.revisionId !== working.revisionId;
+        if (restored && (!claimFold || (await claimFold(documentName, working.revisionId).catch(() => true)))) {
           writeDraftIntoDocument(document, working.draft);
-          state.revisionId = working.revisionId;
-          state.bytes = await storeSnapshot(documentName, document, state.revisionId);
+          state.bytes = await storeSnapshot(documentName, document, working.revisionId);
         }
+        state.revisionId = working.revisionId;
       });
       return document;
     },

@@ -259,4 +259,27 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     onFirst.leave();
     onSecond.leave();
   });
+
+  it('fold a restore made while nobody had the story open once, when two servers open it at the same moment', async () => {
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ headline: 'The first headline', body: ['The first body.'] });
+    const firstRevision = (await loadStory(db, story.id)).working.id;
+    const [first, second] = relaying;
+    const a = join(first!.url, editor, story.id);
+    await waitUntil(() => a.state.synced, 'synced');
+    applyTextEdit(sharedText(a.doc, 'headline'), 'A later headline');
+    a.flush();
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'the save');
+    a.leave();
+    await waitUntil(() => !first!.instance.server.hocuspocus.documents.has(story.id), 'the story closed');
+    await restoreRevision(actorOf(editor), '', story.id, firstRevision);
+
+    const onFirst = join(first!.url, editor, story.id);
+    const onSecond = join(second!.url, editor, story.id);
+    await waitUntil(() => onFirst.state.synced && onSecond.state.synced, 'both synced');
+    await new Promise((r) => setTimeout(r, 1_500)); // both servers' loads, relayed
+    for (const doc of [onFirst.doc, onSecond.doc]) expect(sharedText(doc, 'headline').toString()).toBe('The first headline');
+    onFirst.leave();
+    onSecond.leave();
+  });
 });
