@@ -7,9 +7,10 @@
  * server's database: each of Drizzle's statements outside a transaction is one).
  *
  *   npx tsx scripts/bench/cold-renders.ts --url http://localhost:3250 --pid <next-server pid>
- *       --database-url postgres://…/masthead_sp_1m [--count 40] [--offset 0]
+ *       --database-url postgres://…/masthead_sp_1m [--count 40] [--offset 0] [--kinds article,section]
  *
- * `--offset` moves to addresses not used by an earlier run of the same server.
+ * `--offset` moves to addresses not used by an earlier run of the same server; `--kinds`
+ * measures only some kinds (article, section, author, tag).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     count: { type: 'string', default: '40' },
     offset: { type: 'string', default: '0' },
+    kinds: { type: 'string', default: 'article,section,author,tag' },
   },
 });
 if (!values.pid || !values['database-url']) throw new Error('--pid and --database-url are required.');
@@ -55,7 +57,8 @@ const kinds: Record<string, (i: number) => string> = {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
-for (const [kind, pathFor] of Object.entries(kinds)) {
+const wanted = new Set(values.kinds.split(','));
+for (const [kind, pathFor] of Object.entries(kinds).filter(([kind]) => wanted.has(kind))) {
   const times: number[] = [];
   let failed = 0;
   const tx0 = await transactions();
