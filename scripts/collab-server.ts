@@ -1,10 +1,12 @@
 /**
  * The collaboration server on its own (`npm run collab`; `npm run dev` starts it beside the
  * app): Hocuspocus holding the stories being edited, on COLLAB_HOST:COLLAB_PORT, with the
- * app's AUTH_SECRET and DATABASE_URL. See docs/collaboration.md.
+ * app's AUTH_SECRET and DATABASE_URL, taking connections from SITE_URL's pages only. See
+ * docs/collaboration.md.
  */
-import { collab, database } from '@/lib/config';
+import { collab, database, runtime, site } from '@/lib/config';
 import { createCollabServer } from '@/lib/collab/collab-server';
+import { collabOrigins } from '@/lib/collab/origin';
 
 const databaseUrl = database.url();
 if (!databaseUrl) {
@@ -18,6 +20,7 @@ const instance = createCollabServer({
   databaseUrl,
   redisUrl: collab.redisUrl(),
   recheckMs: collab.recheckMs(),
+  allowedOrigins: collabOrigins(site.url, runtime.isProduction()),
 });
 const address = await instance.start();
 console.log(`Collaboration server listening on ws://${address.address}:${address.port}${collab.redisUrl() ? ' (sharing documents through Redis)' : ''}`);

@@ -2,6 +2,7 @@
 
 import type { Editor } from '@tiptap/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { sharedText } from '@/lib/collab/story-document';
 import type { TransitionName } from '@/lib/publishing/transitions';
 import { BackupOffer } from './backup-offer';
 import { BodyEditor } from './body-editor';
@@ -10,6 +11,7 @@ import { clearBackup, useStoredBackup, type Backup } from './browser-backup';
 import { FieldErrors } from './field-errors';
 import { PicturePicker } from './picture-picker';
 import { SaveBar } from './save-bar';
+import { SharedTextarea } from './shared-textarea';
 import { StoryDetails } from './story-details';
 import type { EditorStory, LibraryPicture } from './types';
 import { useSharedStory } from './use-shared-story';
@@ -34,7 +36,7 @@ type Props = {
  * docs/collaboration.md); fields, body, save state and the workflow.
  */
 export function StoryEditor({ story, transitions, sections, staff, pictures, timeZone, scheduledForLabel, defaultScheduleValue, collabUrl, sidebar }: Props) {
-  const { collab, draft, mode, synced, state, saved, update, setBody, flush } = useSharedStory({
+  const { doc, collab, draft, mode, accessUnconfirmed, synced, state, saved, update, setBody, flush } = useSharedStory({
     articleId: story.id,
     collabUrl,
     initial: story.draft,
@@ -91,7 +93,9 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
       {collab && <Collaborators provider={collab.provider} />}
       {mode === 'read' && (
         <p role="status" className="rounded border border-rule bg-rule/30 p-3 text-sm">
-          You can read this story but not change it now. Reporters edit their stories while they are drafts or returned with notes.
+          {accessUnconfirmed
+            ? 'Read-only for a moment: the server cannot check your access right now. Typing comes back by itself when it can; nothing you typed is lost.'
+            : 'You can read this story but not change it now. Reporters edit their stories while they are drafts or returned with notes.'}
         </p>
       )}
       {offeredBackup && (
@@ -111,9 +115,10 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
         <div className="grid content-start gap-4">
           <label className="grid gap-1 text-sm font-semibold">
             Headline
-            <textarea
+            <SharedTextarea
+              text={sharedText(doc, 'headline')}
               value={draft.headline}
-              onChange={(e) => update({ headline: e.target.value })}
+              onValue={(headline) => update({ headline })}
               rows={2}
               readOnly={!editable}
               aria-invalid={errors?.headline ? true : undefined}
@@ -122,7 +127,14 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
           </label>
           <label className="grid gap-1 text-sm font-semibold">
             Deck
-            <textarea value={draft.deck} onChange={(e) => update({ deck: e.target.value })} rows={2} readOnly={!editable} className={`${field} font-serif text-lg font-normal [field-sizing:content]`} />
+            <SharedTextarea
+              text={sharedText(doc, 'deck')}
+              value={draft.deck}
+              onValue={(deck) => update({ deck })}
+              rows={2}
+              readOnly={!editable}
+              className={`${field} font-serif text-lg font-normal [field-sizing:content]`}
+            />
           </label>
           {collab ? (
             <BodyEditor

@@ -48,6 +48,8 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [collab, setCollab] = useState<Collaboration | null>(null);
   const [draft, setDraft] = useState(initial);
   const [mode, setMode] = useState<'edit' | 'read' | null>(null);
+  /** Watching only because the server cannot check this person's access right now. */
+  const [accessUnconfirmed, setAccessUnconfirmed] = useState(false);
   const [connection, setConnection] = useState<'connecting' | 'connected' | 'offline'>('connecting');
   const [synced, setSynced] = useState(false);
   const [unsynced, setUnsynced] = useState(0);
@@ -84,7 +86,9 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
           return;
         case 'access':
           setMode(message.mode);
-          router.refresh();
+          setAccessUnconfirmed(message.unconfirmed === true);
+          // Nothing changed about the story while access merely cannot be checked.
+          if (!message.unconfirmed) router.refresh();
           return;
         case 'story-changed':
           router.refresh();
@@ -257,5 +261,5 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   else if (invalid) state = { kind: 'invalid', ...invalid };
   else state = { kind: 'saved', at: saved.at };
 
-  return { doc, collab, draft, mode: refused ? null : mode, synced, state, saved, update, setBody, flush };
+  return { doc, collab, draft, mode: refused ? null : mode, accessUnconfirmed, synced, state, saved, update, setBody, flush };
 }

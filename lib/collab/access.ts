@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
 import { isSessionLive } from '@/lib/auth/session-revocation';
+import { ActionError } from '@/lib/errors';
 import { canEdit, canView, loadStory } from '@/lib/workflow/story-record';
 
 /** What a person may do in a story's shared document: type, watch, or nothing ('ended': their session is over). */
@@ -14,7 +15,8 @@ export type CollabSession = { userId: string; sid: string; sessionVersion: numbe
  * The one check behind every collaboration connection, when its token is issued and again
  * every few seconds while it is open: the session must still be live (not signed out,
  * not revoked, the person active), and the story's rules decide between typing and
- * watching (a reporter watches their story while it is with the editors).
+ * watching (a reporter watches their story while it is with the editors). A database
+ * error is thrown, never taken for an answer: callers refuse, or keep a connection read-only.
  */
 export async function collabAccessOf(session: CollabSession, articleId: string): Promise<CollabAccess> {
   const live = await isSessionLive({ userId: session.userId, sid: session.sid, authTime: 0, sessionVersion: session.sessionVersion ?? undefined });
@@ -24,8 +26,10 @@ export async function collabAccessOf(session: CollabSession, articleId: string):
   let story;
   try {
     story = await loadStory(db, articleId);
-  } catch {
-    return 'none';
+  } catch (error) {
+    // No such story: nothing to open. Any other failure is not an answer: the caller fails closed.
+    if (error instanceof ActionError) return 'none';
+    throw error;
   }
   if (canEdit(user, story.access)) return 'edit';
   return canView(user, story.access) ? 'read' : 'none';

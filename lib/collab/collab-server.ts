@@ -1,15 +1,21 @@
 import 'server-only';
-import { Redis } from '@hocuspocus/extension-redis';
-import { Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
+import { OutgoingMessage, Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { connect } from '@/db/client';
-import { collabAccessOf, type CollabAccess, type CollabSession } from './access';
+import { ActionError } from '@/lib/errors';
+import { collabAccessOf, collabColorOf, type CollabAccess, type CollabSession } from './access';
 import { COLLAB_CHANNEL } from './announce';
+import { ConnectionEdits, settleEdits } from './edit-ledger';
+import { inspectClientMessage, type Refusal } from './message-guard';
+import { isAllowedOrigin } from './origin';
 import { appendUpdates, createStoredDocument, loadStoredDocument, storeSnapshot } from './persistence';
 import { markBeingEdited } from './presence';
+import { stampPresence } from './presence-identity';
+import { DEFAULT_REDIS_PREFIX, redisExtension } from './redis';
+import { changeOfWorkingCopy } from './working-copy-change';
 import { loadWorkingDraft, saveSharedDocument, type SharedSaveOutcome } from './save-shared-document';
 import { writeDraftIntoDocument } from './story-document';
-import { verifyCollabToken } from './token';
+import { createTokenLedger, verifyCollabToken } from './token';
 import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from './messages';
 
 /**
@@ -17,6 +23,20 @@ import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } f
  * with its history is well under 1 MB; a bigger frame ends the connection (close code 1009).
  */
 const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+/**
+ * The largest a story's shared document may grow (text, structure and the tombstones of
+ * deleted text). A long, much-edited story is a few MB; past this, updates are refused
+ * and their sender disconnected, so nobody can make the server hold, store and relay
+ * without bound. Counted from the stored snapshot plus the updates taken since.
+ */
+export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
+/**
+ * What a socket may send before any of its documents has authenticated. Hocuspocus queues
+ * everything but the token until then, without limit, for any document name; a page
+ * sends a token, a state vector and its presence (a few KB).
+ */
+const MAX_UNAUTHENTICATED_BYTES = 1024 * 1024;
+const MAX_UNAUTHENTICATED_MESSAGES = 500;
 
 export type CollabServerOptions = {
   port: number;
@@ -24,21 +44,33 @@ export type CollabServerOptions = {
   secret: string;
   databaseUrl: string;
   redisUrl?: string | null;
+  /** Redis key and channel prefix (tests keep theirs apart); servers sharing documents must use the same. */
+  redisPrefix?: string;
   recheckMs: number;
   /** Quiet time before a document is stored as the working copy, and the longest wait under constant typing. */
   storeAfterMs?: number;
   storeAtMostMs?: number;
+  /** The page origins that may open a connection (`collabOrigins`); a request with another `Origin` is refused. */
+  allowedOrigins: readonly string[];
+  /** MAX_DOCUMENT_BYTES unless set (tests). */
+  maxDocumentBytes?: number;
+  /** The access check (tests put a failing database in front of it). */
+  accessOf?: (session: CollabSession, articleId: string) => Promise<CollabAccess>;
 };
 
-type Context = CollabSession & { name: string; access: CollabAccess };
+/** A connection's person, from its verified token; `confirmed` is false while their access cannot be checked. */
+type Context = CollabSession & { name: string; access: CollabAccess; confirmed: boolean };
 
 /** What this server keeps per loaded story besides the document itself. */
 type StoryState = {
   /** The working-copy revision the document last wrote or was built from. */
   revisionId: number | null;
   status: string | null;
-  /** People whose typing arrived since the last save. */
-  contributors: Set<string>;
+  /** Each connection's typing, undoable until its access is confirmed (kept after it closes, until saved). */
+  edits: Map<Connection, ConnectionEdits>;
+  /** The document's size: its last snapshot plus the updates taken since. */
+  bytes: number;
+  unstamp?: () => void;
   /** Updates not yet appended to the log. */
   pending: Uint8Array[];
   logTimer?: ReturnType<typeof setTimeout>;
@@ -46,6 +78,8 @@ type StoryState = {
   /** Work on one story runs one task at a time (load, store, restore). */
   queue: Promise<unknown>;
   lastMarked: number;
+  /** A working-copy revision seen once that no collaboration server stored the document as (see recheck). */
+  unconfirmedRevisionId?: number;
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -53,16 +87,23 @@ const LOG_AFTER_MS = 50;
 const STORE_RETRY_MS = 5_000;
 const MARK_EVERY_MS = 30_000;
 const REDIS_ORIGIN = '__hocuspocus__redis__origin__';
+const UPGRADE_REFUSED = null;
 
 const send = (connection: Connection, message: ServerMessage) => connection.sendStateless(JSON.stringify(message));
+const contextOf = (connection: Connection) => connection.context as Context;
 const broadcast = (document: Document, message: ServerMessage) => document.broadcastStateless(JSON.stringify(message));
 
 /**
  * The collaboration server: Hocuspocus holding each open story's Yjs document.
- * - Connections carry a token the app signed after checking the story's permissions; the
- *   access is checked again on connect and every `recheckMs`, and on every announced
- *   story change (PostgreSQL NOTIFY), so signing out, deactivation or a state that forbids
- *   someone drops or downgrades them within seconds.
+ * - Only the site's pages may connect (Origin), each with a single-use token the app
+ *   signed after checking the story's permissions; the access is checked again on
+ *   connect, every `recheckMs`, on every announced story change (PostgreSQL NOTIFY) and
+ *   before every save, so signing out, deactivation or a state that forbids someone drops
+ *   or downgrades them within seconds, and their typing since the last good check is
+ *   undone, never saved. A check that fails leaves everyone watching until one succeeds.
+ * - Every browser message is read before it is applied (`message-guard.ts`): an update
+ *   outside the story's fields, one that does not decode, or one past the document's size
+ *   ends the connection; presence carries the connection's verified name.
  * - Every update is appended to a log in PostgreSQL within ~50 ms; storing the document
  *   (debounced) compacts log and snapshot into one snapshot and saves the working copy
  *   through the same domain function as any save.
@@ -71,12 +112,19 @@ const broadcast = (document: Document, message: ServerMessage) => document.broad
  */
 export function createCollabServer(options: CollabServerOptions) {
   const stories = new Map<string, StoryState>();
+  const accessOf = options.accessOf ?? collabAccessOf;
+  const redisPrefix = options.redisPrefix ?? DEFAULT_REDIS_PREFIX;
+  const redis = options.redisUrl ? redisExtension(options.redisUrl, redisPrefix) : null;
+  // With several servers, spent token ids are also kept in Redis (its client is the extension's).
+  /** The upgrade requests (one per socket) on which a document has authenticated. */
+  const authenticatedSockets = new WeakSet<object>();
+  const usedTokens = createTokenLedger(redis ? { setOnce: async (key, ttl) => (await redis.pub.set(`${redisPrefix}:${key}`, '1', 'EX', ttl, 'NX')) === 'OK' } : undefined);
   const listener = connect(options.databaseUrl, { max: 1 });
 
   const stateOf = (name: string): StoryState => {
     let state = stories.get(name);
     if (!state) {
-      state = { revisionId: null, status: null, contributors: new Set(), pending: [], queue: Promise.resolve(), lastMarked: 0 };
+      state = { revisionId: null, status: null, edits: new Map(), bytes: 0, pending: [], queue: Promise.resolve(), lastMarked: 0 };
       stories.set(name, state);
     }
     return state;
@@ -99,23 +147,61 @@ export function createCollabServer(options: CollabServerOptions) {
     });
   };
 
+  /**
+   * A fresh access verdict for one connection ('unknown': the check failed). Typing it may
+   * no longer do is undone; while its access cannot be confirmed it may only watch (fail
+   * closed), and it may type again, with its edits asked for again, once confirmed.
+   * `mark`: how many of its edits the check vouches for (counted before it ran).
+   */
+  const applyAccess = (connection: Connection, verdict: CollabAccess | 'unknown', mark = 0) => {
+    const context = contextOf(connection);
+    const edits = stories.get(connection.document.name)?.edits.get(connection);
+    if (verdict === 'none' || verdict === 'ended') {
+      edits?.revert();
+      connection.close({ code: 4403, reason: verdict === 'ended' ? SESSION_ENDED : ACCESS_ENDED });
+      return;
+    }
+    if (verdict === 'unknown') {
+      if (!context.confirmed) return;
+      context.confirmed = false;
+      connection.readOnly = true;
+      send(connection, { type: 'access', mode: 'read', unconfirmed: true });
+      return;
+    }
+    if (verdict === 'edit') edits?.confirm(mark);
+    else edits?.revert();
+    const wasReadOnly = connection.readOnly;
+    const changed = verdict !== context.access || !context.confirmed;
+    context.access = verdict;
+    context.confirmed = true;
+    connection.readOnly = verdict === 'read';
+    if (changed) send(connection, { type: 'access', mode: verdict });
+    // Its typing while it could only watch was refused; the page still holds it: ask for it.
+    if (wasReadOnly && verdict === 'edit') connection.send(new OutgoingMessage(connection.document.name).createSyncMessage().writeFirstSyncStepFor(connection.document).toUint8Array());
+  };
+
   /** Saves the working copy (when someone typed) and compacts the stored document. */
   const store = (name: string, document: Document): Promise<SharedSaveOutcome> =>
     serial(name, async () => {
       const state = stateOf(name);
-      clearTimeout(state.logTimer);
-      state.pending = [];
-      const contributors = [...state.contributors];
-      state.contributors.clear();
       let outcome: SharedSaveOutcome = { status: 'skipped' };
       try {
-        outcome = await saveSharedDocument(name, document, contributors);
+        const settled = await settleEdits(
+          state.edits.values(),
+          (session) => accessOf(session, name),
+          (edits, access) => {
+            const connection = edits.origin as Connection;
+            if (!edits.closed) applyAccess(connection, access);
+          },
+        );
+        clearTimeout(state.logTimer);
+        state.pending = [];
+        outcome = await saveSharedDocument(name, document, settled);
         if (outcome.status === 'saved') state.revisionId = outcome.revisionId;
-        await storeSnapshot(name, document, state.revisionId);
+        state.bytes = await storeSnapshot(name, document, state.revisionId);
       } catch (error) {
-        // The database did not take it: the edits are in this server's memory and every
-        // client's; say so, and try again shortly.
-        for (const id of contributors) state.contributors.add(id);
+        // The database did not take it (or could not confirm who typed): the edits are in
+        // this server's memory and every client's; say so, and try again shortly.
         broadcast(document, { type: 'unsaved' });
         clearTimeout(state.retryTimer);
         state.retryTimer = setTimeout(() => {
@@ -123,61 +209,135 @@ export function createCollabServer(options: CollabServerOptions) {
         }, STORE_RETRY_MS);
         throw error;
       }
-      if (outcome.status === 'invalid') for (const id of contributors) state.contributors.add(id);
+      // Invalid content keeps its contributors for the save that follows the fix.
+      if (outcome.status !== 'invalid') {
+        for (const [connection, edits] of state.edits) {
+          edits.saved();
+          if (edits.closed && !edits.typedSinceSave) {
+            edits.destroy();
+            state.edits.delete(connection);
+          }
+        }
+      }
       if (outcome.status === 'saved') broadcast(document, { type: 'saved', at: outcome.savedAt, version: outcome.version, revisionId: outcome.revisionId });
       if (outcome.status === 'invalid') broadcast(document, { type: 'invalid', message: outcome.message, fieldErrors: outcome.fieldErrors });
       return outcome;
     });
 
   /** Checks everyone's access again; folds in a working copy changed elsewhere; tells clients when the story changed. */
-  const recheck = (name: string, document: Document) =>
+  const recheck = (name: string, document: Document, announced = false) =>
     serial(name, async () => {
       const state = stateOf(name);
-      const working = await loadWorkingDraft(name).catch(() => null);
-      if (!working) {
-        for (const connection of document.getConnections()) connection.close({ code: 4404, reason: 'This story no longer exists.' });
-        return;
+      let working;
+      try {
+        working = await loadWorkingDraft(name);
+      } catch (error) {
+        if (error instanceof ActionError) {
+          for (const connection of document.getConnections()) connection.close({ code: 4404, reason: 'This story no longer exists.' });
+          return;
+        }
+        for (const connection of document.getConnections()) applyAccess(connection, 'unknown');
+        throw error;
       }
       let changed = false;
       if (state.revisionId !== null && working.revisionId !== state.revisionId) {
-        writeDraftIntoDocument(document, working.draft);
-        state.revisionId = working.revisionId;
-        await storeSnapshot(name, document, state.revisionId);
-        changed = true;
+        const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
+        state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
+        // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
+        if (change === 'shared-document') state.revisionId = working.revisionId;
+        if (change === 'outside') {
+          writeDraftIntoDocument(document, working.draft);
+          state.revisionId = working.revisionId;
+          state.bytes = await storeSnapshot(name, document, state.revisionId);
+          changed = true;
+        }
       }
       if (state.status !== null && state.status !== working.status) changed = true;
       state.status = working.status;
-      const accessBySession = new Map<string, Promise<CollabAccess>>();
+      const connections = document.getConnections();
+      const marks = new Map(connections.map((connection) => [connection, state.edits.get(connection)?.unconfirmed ?? 0]));
+      const accessBySession = new Map<string, Promise<CollabAccess | 'unknown'>>();
       await Promise.all(
-        document.getConnections().map(async (connection) => {
-          const context = connection.context as Context;
+        connections.map(async (connection) => {
+          const context = contextOf(connection);
           const key = `${context.userId}:${context.sid}`;
-          if (!accessBySession.has(key)) accessBySession.set(key, collabAccessOf(context, name).catch((): CollabAccess => context.access));
-          const access = await accessBySession.get(key)!;
-          if (access === 'none' || access === 'ended') {
-            connection.close({ code: 4403, reason: access === 'ended' ? SESSION_ENDED : ACCESS_ENDED });
-            return;
-          }
-          if (access !== context.access) {
-            context.access = access;
-            connection.readOnly = access === 'read';
-            send(connection, { type: 'access', mode: access });
-          }
+          if (!accessBySession.has(key)) accessBySession.set(key, accessOf(context, name).catch((): 'unknown' => 'unknown'));
+          applyAccess(connection, await accessBySession.get(key)!, marks.get(connection));
         }),
       );
       if (changed) broadcast(document, { type: 'story-changed', status: working.status });
     });
 
+  /** The edits of a connection that types, tracked from its first update. */
+  const editsOf = (connection: Connection): ConnectionEdits => {
+    const state = stateOf(connection.document.name);
+    let edits = state.edits.get(connection);
+    if (!edits) {
+      const { userId, sid, sessionVersion } = contextOf(connection);
+      const created = new ConnectionEdits(connection.document, connection, { userId, sid, sessionVersion });
+      connection.onClose(() => (created.closed = true));
+      state.edits.set(connection, created);
+      edits = created;
+    }
+    return edits;
+  };
+
+  /** Why a browser's message must not be applied, or null (read before Hocuspocus applies it). */
+  const refusalOf = (connection: Connection, document: Document, data: Uint8Array): Refusal | null => {
+    const inspection = inspectClientMessage(data);
+    if (inspection.kind === 'refused') return inspection.refusal;
+    if (inspection.kind === 'awareness') {
+      // A page may not set (or clear) the presence of another person's page. Pages echo
+      // back the presence they were sent (Hocuspocus's provider does); an echo is no newer
+      // than what the server holds, changes nothing, and passes.
+      const userId = contextOf(connection).userId;
+      const { awareness } = document;
+      for (const { clientId, clock, removed } of inspection.entries) {
+        const held = awareness.meta.get(clientId)?.clock ?? -1;
+        if (clock < held || (clock === held && !(removed && awareness.states.has(clientId)))) continue;
+        for (const { clients, connection: other } of document.connections.values()) {
+          if (other !== connection && clients.has(clientId) && contextOf(other).userId !== userId) return { code: 1008, reason: 'presence-not-yours' };
+        }
+      }
+    }
+    if (inspection.kind === 'update' && !connection.readOnly) {
+      const state = stateOf(document.name);
+      if (state.bytes + inspection.bytes > (options.maxDocumentBytes ?? MAX_DOCUMENT_BYTES)) return { code: 1009, reason: 'story-too-big' };
+      state.bytes += inspection.bytes;
+      editsOf(connection);
+    }
+    return null;
+  };
+
   const hooks: Partial<Extension> = {
-    async onAuthenticate({ token, documentName, connectionConfig }) {
+    async onUpgrade({ request, socket }: { request: { headers: { origin?: string } }; socket: { write(data: string): void; destroy(): void } }) {
+      if (isAllowedOrigin(request.headers.origin, options.allowedOrigins)) return;
+      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nThis page may not open the collaboration server.\n');
+      socket.destroy();
+      // A rejection without a message stops the upgrade without Hocuspocus logging or rethrowing it.
+      throw UPGRADE_REFUSED;
+    },
+
+    async onAuthenticate({ token, documentName, connectionConfig, request }) {
       if (!UUID.test(documentName)) throw new Error('Unknown story.');
       const claims = verifyCollabToken(token, options.secret, documentName);
       if (!claims) throw new Error('Invalid or expired token.');
-      const access = await collabAccessOf(claims, documentName);
+      if (!(await usedTokens.claim(claims))) throw new Error('This token was already used.');
+      // Checked now, against the database: a token does not outlive its session (signed
+      // out, revoked, a new session version, deactivated) or the person's access.
+      const access = await accessOf(claims, documentName);
       if (access === 'none' || access === 'ended') throw new Error('Forbidden.');
       connectionConfig.readOnly = access === 'read';
-      const context: Context = { userId: claims.userId, sid: claims.sid, sessionVersion: claims.sessionVersion, name: claims.name, access };
+      authenticatedSockets.add(request);
+      const context: Context = { userId: claims.userId, sid: claims.sid, sessionVersion: claims.sessionVersion, name: claims.name, access, confirmed: true };
       return context;
+    },
+
+    async beforeHandleMessage({ connection, document, update }) {
+      const refusal = refusalOf(connection, document, update);
+      if (!refusal) return;
+      connection.webSocket.close(refusal.code, refusal.reason);
+      throw Object.assign(new Error(refusal.reason), refusal);
     },
 
     async onLoadDocument({ documentName, document }) {
@@ -185,25 +345,34 @@ export function createCollabServer(options: CollabServerOptions) {
         const state = stateOf(documentName);
         const [stored, working] = await Promise.all([loadStoredDocument(documentName), loadWorkingDraft(documentName)]);
         state.status = working.status;
+        state.unstamp = stampPresence(document.awareness, (origin) => {
+          const connection = document.connections.get(origin as never)?.connection;
+          if (!connection) return null;
+          const { name, userId } = contextOf(connection);
+          return { name, color: collabColorOf(userId) };
+        });
         if (!stored) {
           // Built aside and applied only if this server is the first to store it, so two
           // servers never start one story from two unrelated documents.
           const fresh = new Y.Doc();
           writeDraftIntoDocument(fresh, working.draft);
           if (await createStoredDocument(documentName, fresh, working.revisionId)) {
-            Y.applyUpdate(document, Y.encodeStateAsUpdate(fresh));
+            const update = Y.encodeStateAsUpdate(fresh);
+            Y.applyUpdate(document, update);
             state.revisionId = working.revisionId;
+            state.bytes = update.length;
             return;
           }
         }
         const current = stored ?? (await loadStoredDocument(documentName))!;
         Y.applyUpdate(document, current.state);
         state.revisionId = current.revisionId;
+        state.bytes = current.state.length;
         if (current.revisionId !== working.revisionId) {
           // Restored (or saved directly) while nobody had it open.
           writeDraftIntoDocument(document, working.draft);
           state.revisionId = working.revisionId;
-          await storeSnapshot(documentName, document, state.revisionId);
+          state.bytes = await storeSnapshot(documentName, document, state.revisionId);
         }
       });
       return document;
@@ -217,7 +386,6 @@ export function createCollabServer(options: CollabServerOptions) {
       state.logTimer = setTimeout(() => void flushLog(documentName), LOG_AFTER_MS);
       const userId = (context as Partial<Context>)?.userId;
       if (userId && transactionOrigin) {
-        state.contributors.add(userId);
         if (Date.now() - state.lastMarked > MARK_EVERY_MS) {
           state.lastMarked = Date.now();
           void markBeingEdited(documentName, userId).catch(() => undefined);
@@ -239,30 +407,42 @@ export function createCollabServer(options: CollabServerOptions) {
       if (message.type === 'flush') {
         // Watchers have nothing to store, and may not make the server store on demand.
         if (connection.readOnly) return;
-        // Before a workflow step: the working copy must be what the person sees.
-        const outcome = await store(document.name, document).catch((): SharedSaveOutcome => ({ status: 'skipped' }));
-        const { revisionId, version } = await loadWorkingDraft(document.name);
-        send(connection, { type: 'flushed', requestId: String(message.requestId).slice(0, 64), ok: outcome.status !== 'invalid', revisionId, version });
+        // Before a workflow step: the working copy must be what the person sees; a store
+        // that failed is not ok (the step would carry an older version).
+        const requestId = String(message.requestId).slice(0, 64);
+        try {
+          const outcome = await store(document.name, document);
+          const { revisionId, version } = await loadWorkingDraft(document.name);
+          send(connection, { type: 'flushed', requestId, ok: outcome.status !== 'invalid', revisionId, version });
+        } catch {
+          send(connection, { type: 'flushed', requestId, ok: false, revisionId: 0, version: 0 });
+        }
       }
     },
 
     async afterUnloadDocument({ documentName }) {
       await flushLog(documentName);
+      const state = stories.get(documentName);
+      state?.unstamp?.();
+      for (const edits of state?.edits.values() ?? []) edits.destroy();
       stories.delete(documentName);
     },
   };
 
-  const extensions: Extension[] = [];
-  if (options.redisUrl) {
-    const url = new URL(options.redisUrl);
-    extensions.push(
-      new Redis({
-        host: url.hostname,
-        port: Number(url.port || 6379),
-        options: { username: url.username || undefined, password: url.password ? decodeURIComponent(url.password) : undefined, db: Number(url.pathname.slice(1) || 0) },
-      }) as unknown as Extension,
-    );
-  }
+  const extensions: Extension[] = redis ? [redis as unknown as Extension] : [];
+
+  /** Ends a socket that sends more than a page would before authenticating (see MAX_UNAUTHENTICATED_BYTES). */
+  const limitBeforeAuthentication = (socket: { on(event: 'message', listener: (data: Buffer) => void): void; off(event: 'message', listener: (data: Buffer) => void): void; close(code: number, reason: string): void }, request: object) => {
+    let bytes = 0;
+    let messages = 0;
+    const count = (data: Buffer) => {
+      if (authenticatedSockets.has(request)) return socket.off('message', count);
+      bytes += data.length;
+      messages += 1;
+      if (bytes > MAX_UNAUTHENTICATED_BYTES || messages > MAX_UNAUTHENTICATED_MESSAGES) socket.close(1008, 'too-much-before-authentication');
+    };
+    socket.on('message', count);
+  };
 
   const server = new Server({
     name: 'masthead-collab',
@@ -274,6 +454,8 @@ export function createCollabServer(options: CollabServerOptions) {
     extensions,
     ...hooks,
   }, { maxPayload: MAX_MESSAGE_BYTES });
+
+  server.webSocketServer.on('connection', limitBeforeAuthentication);
 
   let timer: ReturnType<typeof setInterval> | undefined;
   const recheckAll = () => {
@@ -291,7 +473,7 @@ export function createCollabServer(options: CollabServerOptions) {
       });
       await listener.client.listen(COLLAB_CHANNEL, (articleId) => {
         const document = server.hocuspocus.documents.get(articleId);
-        if (document) void recheck(articleId, document).catch((error) => console.error('[collab] recheck failed', error));
+        if (document) void recheck(articleId, document, true).catch((error) => console.error('[collab] recheck failed', error));
       });
       timer = setInterval(recheckAll, options.recheckMs);
       return server.address;

@@ -8,8 +8,8 @@ export type ServerMessage =
   | { type: 'invalid'; message: string; fieldErrors?: Record<string, string[]> }
   /** The story's status or working copy changed outside the document: refresh the page's state. */
   | { type: 'story-changed'; status: string }
-  /** This connection may now type, or only watch. */
-  | { type: 'access'; mode: 'edit' | 'read' }
+  /** This connection may now type, or only watch (`unconfirmed`: only until its access can be checked again). */
+  | { type: 'access'; mode: 'edit' | 'read'; unconfirmed?: true }
   /** The answer to a flush: the working copy as now saved. */
   | { type: 'flushed'; requestId: string; ok: boolean; version: number; revisionId: number };
 

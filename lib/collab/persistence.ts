@@ -19,6 +19,12 @@ export async function loadStoredDocument(articleId: string): Promise<StoredDocum
   return { state: Y.mergeUpdates(parts), revisionId: snapshot?.revisionId ?? null };
 }
 
+/** The working-copy revision the story's document was last stored as, by any collaboration server; null if none. */
+export async function storedRevisionId(articleId: string): Promise<number | null> {
+  const [row] = await db.select({ revisionId: collabDocuments.revisionId }).from(collabDocuments).where(eq(collabDocuments.articleId, articleId));
+  return row?.revisionId ?? null;
+}
+
 /** Appends updates as they arrive (merged into one row per call). */
 export async function appendUpdates(articleId: string, updates: Uint8Array[]): Promise<void> {
   if (updates.length === 0) return;
@@ -44,10 +50,10 @@ export async function createStoredDocument(articleId: string, doc: Y.Doc, revisi
  * Compacts: the snapshot becomes the union of itself, every logged update and this
  * server's document, and the logged updates are deleted, in one transaction. A union
  * rather than an overwrite, so that with several servers (REDIS_URL) one that has not yet
- * heard of another's latest edits cannot store over them.
+ * heard of another's latest edits cannot store over them. Returns the snapshot's size in bytes.
  */
-export async function storeSnapshot(articleId: string, doc: Y.Doc, revisionId: number | null): Promise<void> {
-  await db.transaction(async (tx) => {
+export async function storeSnapshot(articleId: string, doc: Y.Doc, revisionId: number | null): Promise<number> {
+  return db.transaction(async (tx) => {
     const [existing] = await tx.select({ state: collabDocuments.state }).from(collabDocuments).where(eq(collabDocuments.articleId, articleId)).for('update');
     const logged = await tx.select({ id: collabUpdates.id, update: collabUpdates.update }).from(collabUpdates).where(eq(collabUpdates.articleId, articleId));
     const parts = [Y.encodeStateAsUpdate(doc), ...(existing ? [new Uint8Array(existing.state)] : []), ...logged.map((u) => new Uint8Array(u.update))];
@@ -58,5 +64,6 @@ export async function storeSnapshot(articleId: string, doc: Y.Doc, revisionId: n
       .onConflictDoUpdate({ target: collabDocuments.articleId, set: { state, revisionId: sql`coalesce(excluded.revision_id, ${collabDocuments.revisionId})`, updatedAt: new Date() } });
     const through = Math.max(0, ...logged.map((u) => u.id));
     if (through > 0) await tx.delete(collabUpdates).where(and(eq(collabUpdates.articleId, articleId), lte(collabUpdates.id, through)));
+    return state.length;
   });
 }

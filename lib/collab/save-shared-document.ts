@@ -1,5 +1,5 @@
 import 'server-only';
-import { inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type * as Y from 'yjs';
 import { db } from '@/db/client';
 import { users } from '@/db/schema';
@@ -7,35 +7,38 @@ import { ActionError } from '@/lib/errors';
 import { ForbiddenError } from '@/lib/permissions';
 import { saveStory } from '@/lib/workflow/save-story';
 import { storyFieldsSchema } from '@/lib/workflow/story-fields';
-import { canEdit, loadStory } from '@/lib/workflow/story-record';
+import { loadStory } from '@/lib/workflow/story-record';
 import { draftOfStory } from '@/lib/workflow/working-copy';
+import type { SettledEdits } from './edit-ledger';
 import { draftOfDocument, type SharedDraft } from './story-document';
 
 export type SharedSaveOutcome =
   | { status: 'saved'; version: number; revisionId: number; savedAt: string }
   | { status: 'invalid'; message: string; fieldErrors?: Record<string, string[]> }
-  /** Nobody who typed may edit the story now (e.g. it went to review meanwhile). */
+  /** Nobody typed, or nobody who typed may edit the story now (e.g. it went to review meanwhile). */
   | { status: 'skipped' };
 
 /**
  * Saves a story's shared document as its working copy, through the same domain function
  * every save goes through (validation, word count, search text, slug checks), as an
- * autosave by the last contributor who may still edit, recording everyone who typed.
+ * autosave by `actor`, recording everyone who typed. The caller has just checked every
+ * contributor's access against the database (`settleEdits`); the actor's role and activity
+ * are read again here and `saveStory` checks their right to edit inside its transaction,
+ * so a save never rests on access remembered from an earlier check. Content that fails the
+ * story's rules (no headline, a slug another story uses) never becomes the working copy.
  */
-export async function saveSharedDocument(articleId: string, doc: Y.Doc, contributorIds: string[]): Promise<SharedSaveOutcome> {
-  if (contributorIds.length === 0) return { status: 'skipped' };
+export async function saveSharedDocument(articleId: string, doc: Y.Doc, { actor: author, contributorIds }: SettledEdits): Promise<SharedSaveOutcome> {
+  if (!author) return { status: 'skipped' };
   const parsed = storyFieldsSchema.safeParse(draftOfDocument(doc));
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? 'body')] ??= []).push(issue.message);
     return { status: 'invalid', message: 'Not saved — check the fields.', fieldErrors };
   }
-  const story = await loadStory(db, articleId);
-  const people = await db.select({ id: users.id, role: users.role, active: users.active }).from(users).where(inArray(users.id, contributorIds));
-  const actor = [...contributorIds].reverse().map((id) => people.find((p) => p.id === id)).find((p) => p?.active && canEdit(p, story.access));
-  if (!actor) return { status: 'skipped' };
+  const [actor] = await db.select({ id: users.id, role: users.role, active: users.active }).from(users).where(eq(users.id, author.userId));
+  if (!actor?.active) return { status: 'skipped' };
   try {
-    const outcome = await saveStory({ actor, ip: '', articleId, fields: parsed.data, reason: 'autosave', contributorIds });
+    const outcome = await saveStory({ actor, ip: '', articleId, fields: parsed.data, reason: 'autosave', contributorIds: [...new Set([...contributorIds, actor.id])] });
     if (outcome.status !== 'saved') return { status: 'skipped' };
     return { status: 'saved', version: outcome.version, revisionId: outcome.revisionId, savedAt: outcome.savedAt.toISOString() };
   } catch (error) {

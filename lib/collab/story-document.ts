@@ -17,14 +17,14 @@ import type { WorkingCopy } from '@/lib/workflow/working-copy';
 export const BODY_FRAGMENT = 'default';
 export const TEXT_FIELDS = ['headline', 'deck', 'slug', 'seoTitle', 'seoDescription'] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
-const CHOICES = 'fields';
+export const CHOICES_MAP = 'fields';
 
 /** The story's fields as the shared document holds them: the working copy's draft, exactly. */
 export type SharedDraft = WorkingCopy['draft'];
 export type SharedChoices = Pick<SharedDraft, 'sectionId' | 'tags' | 'bylineIds' | 'heroMediaId' | 'embargoUntil'>;
 
 export const sharedText = (doc: Y.Doc, field: TextField) => doc.getText(field);
-export const sharedChoices = (doc: Y.Doc) => doc.getMap<unknown>(CHOICES);
+export const sharedChoices = (doc: Y.Doc) => doc.getMap<unknown>(CHOICES_MAP);
 
 /** Whether the document holds a story yet (a new document is empty until filled once). */
 export const isFilled = (doc: Y.Doc) => sharedChoices(doc).has('sectionId');

@@ -14,6 +14,9 @@ export type BenchOptions = {
   appPort: number;
   nginxPort: number;
   bareNextPort: number;
+  /** The `collab` phase: the collaboration server's port and the seconds of typing. */
+  collabPort: number;
+  collabSeconds: number;
   database: string;
 };
 
@@ -23,10 +26,12 @@ export const USAGE = `npm run bench -- [options]
   --duration S        seconds of load per route (default 6; 10 for steadier figures)
   --connections N     concurrent connections (default 32)
   --threads N         wrk threads (default 2)
-  --only a,b,…        only these routes (names as in the table; the static file always runs)
+  --only a,b,…        only these routes (names as in the table; the static file always runs);
+                      collab: the co-editing phase (50 editors on 10 stories, as npm run bench:collab)
   --skip-build        reuse the last builds (.next and bench/bare-next/.next)
   --reuse-data        keep the bench database if it already has the archive
   --app-port N        default 3105; --nginx-port N default 8105; --bare-next-port N default 3106
+  --collab-port N     default 3108; --collab-seconds S of co-editing (default 30)
   --database NAME     default masthead_bench_load`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
@@ -43,6 +48,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
       'app-port': { type: 'string', default: '3105' },
       'nginx-port': { type: 'string', default: '8105' },
       'bare-next-port': { type: 'string', default: '3106' },
+      'collab-port': { type: 'string', default: '3108' },
+      'collab-seconds': { type: 'string', default: '30' },
       database: { type: 'string', default: 'masthead_bench_load' },
       help: { type: 'boolean', default: false },
     },
@@ -67,6 +74,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     appPort: whole('app-port', values['app-port'], 1),
     nginxPort: whole('nginx-port', values['nginx-port'], 1),
     bareNextPort: whole('bare-next-port', values['bare-next-port'], 1),
+    collabPort: whole('collab-port', values['collab-port'], 1),
+    collabSeconds: whole('collab-seconds', values['collab-seconds'], 1),
     database: values.database,
   };
   if (!/^masthead_bench_\w+$/.test(options.database)) throw new Error('--database must start with masthead_bench_ (it is dropped and re-created).');

@@ -23,3 +23,9 @@ export async function withCpuPerRequest<T extends { requests: number }>(pid: num
   const spent = processCpuMs(pid) - before;
   return { ...result, cpuMsPerRequest: result.requests ? spent / result.requests : 0 };
 }
+
+/** A process's resident memory in MB, from /proc. */
+export function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}

@@ -4,11 +4,12 @@
  *
  * Builds and starts the app on its own database, runs every reader route on the fresh
  * server, does some newsroom work (wrong passwords, sign-ins, saves, a publish), runs the
- * reader routes again on the now used server, and prints one table. The figures, with page
+ * reader routes again on the now used server, then co-editing (50 editors on 10 stories on
+ * the collaboration server, collab-run.ts), and prints one table. The figures, with page
  * weight, memory and publish-to-visible times, go to bench/results/<time>.json.
  * Options: see options.ts (`npm run bench -- --help`).
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import postgres from 'postgres';
@@ -16,6 +17,7 @@ import { startProductionServer } from '../lib/production-server';
 import { runAutosaveLoad } from './autosave-load';
 import { prepareBareNext, startBareNext, visibleMarkup, type BareNext } from './bare-next';
 import { prepareBenchData, readBenchFacts } from './bench-data';
+import { COLLAB_DEFAULTS, formatCollabResult, runCollabBench, type CollabBenchResult } from './collab-run';
 import { closeConnections, request } from './http';
 import { Newsroom } from './newsroom';
 import { doNewsroomWork } from './newsroom-work';
@@ -28,7 +30,7 @@ import { measurePublishToVisible } from './publish-to-visible';
 import { formatFindings, formatMarkdown, formatTable, type Findings, type Row } from './report';
 import { firstVisitPaths, readerRoutes, searchQueries, writePathsFile, type ReaderRoute } from './routes';
 import { callAction, formArguments, readActionIds } from './server-actions';
-import { withCpuPerRequest } from './process-cpu';
+import { rssMb, withCpuPerRequest } from './process-cpu';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -177,6 +179,14 @@ try {
   log('Reader routes on the used server…');
   for (const route of readerRoutes(facts, 1)) if (selected(route.name)) add(await runReaderRoute(route, 'Masthead, used'));
 
+  let collab: CollabBenchResult | null = null;
+  if (selected('collab')) {
+    log('Co-editing: the collaboration server on the bench database…');
+    collab = await runCollabBench({ ...COLLAB_DEFAULTS, databaseUrl: server.databaseUrl, port: options.collabPort, seconds: options.collabSeconds, log });
+    const lost = collab.lost.editorDocuments + collab.lost.storedDocuments + collab.lost.workingCopies;
+    if (lost > 0) notes.push(`Co-editing: ${lost} edits lost (${JSON.stringify(collab.lost)})`);
+  }
+
   const ordered = orderRows(rows);
   notes.push(...ordered.filter((row) => row.note).map((row) => `${row.label} [${row.server}]: ${row.note}`));
   const findings: Findings = {
@@ -194,6 +204,7 @@ try {
     notes,
   };
   console.log(`\n${formatTable(ordered)}\n\n${formatFindings(findings)}`);
+  if (collab) console.log(`\n${formatCollabResult(collab)}`);
 
   mkdirSync('bench/results', { recursive: true });
   const file = `bench/results/${startedAt.toISOString().replace(/[:.]/g, '-')}.json`;
@@ -208,6 +219,7 @@ try {
     ...findings,
     publishToVisibleThroughProxy,
     newsroomWork: { failedSignIns: used.failedSignIns, signIns: used.signIns, storiesStarted: used.storiesStarted, saves: used.saves },
+    collab,
   };
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nWrote ${file}`);
@@ -267,11 +279,6 @@ function summarize(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? 0);
   return { count: sorted.length, p50: at(0.5), p95: at(0.95), max: Math.round(sorted.at(-1) ?? 0) };
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
 }
 
 /** Yardsticks first, then each route with its fresh and used rows together, the newsroom last. */
