@@ -7,14 +7,15 @@ import { collabAccessOf, collabColorOf, type CollabAccess, type CollabSession } 
 import { COLLAB_CHANNEL } from './announce';
 import { ConnectionEdits, settleEdits } from './edit-ledger';
 import { inspectClientMessage, type Refusal } from './message-guard';
-import { isAllowedOrigin } from './origin';
 import { appendUpdates, createStoredDocument, loadStoredDocument, storeSnapshot } from './persistence';
 import { markBeingEdited } from './presence';
-import { stampPresence } from './presence-identity';
+import { stampPresence, touchesOthersPresence } from './presence-identity';
 import { DEFAULT_REDIS_PREFIX, redisExtension } from './redis';
 import { changeOfWorkingCopy } from './working-copy-change';
 import { loadWorkingDraft, saveSharedDocument, type SharedSaveOutcome } from './save-shared-document';
 import { writeDraftIntoDocument } from './story-document';
+import { limitBeforeAuthentication, refuseForeignOrigin } from './socket-guards';
+import { StoryQueue } from './story-queue';
 import { createTokenLedger, verifyCollabToken } from './token';
 import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from './messages';
 
@@ -30,13 +31,6 @@ const MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
  * without bound. Counted from the stored snapshot plus the updates taken since.
  */
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
-/**
- * What a socket may send before any of its documents has authenticated. Hocuspocus queues
- * everything but the token until then, without limit, for any document name; a page
- * sends a token, a state vector and its presence (a few KB).
- */
-const MAX_UNAUTHENTICATED_BYTES = 1024 * 1024;
-const MAX_UNAUTHENTICATED_MESSAGES = 500;
 
 export type CollabServerOptions = {
   port: number;
@@ -75,8 +69,8 @@ type StoryState = {
   pending: Uint8Array[];
   logTimer?: ReturnType<typeof setTimeout>;
   retryTimer?: ReturnType<typeof setTimeout>;
-  /** Work on one story runs one task at a time (load, store, restore). */
-  queue: Promise<unknown>;
+  /** Work on one story runs one task at a time (load, store, recheck). */
+  queue: StoryQueue;
   lastMarked: number;
   /** A working-copy revision seen once that no collaboration server stored the document as (see recheck). */
   unconfirmedRevisionId?: number;
@@ -124,16 +118,14 @@ export function createCollabServer(options: CollabServerOptions) {
   const stateOf = (name: string): StoryState => {
     let state = stories.get(name);
     if (!state) {
-      state = { revisionId: null, status: null, edits: new Map(), bytes: 0, pending: [], queue: Promise.resolve(), lastMarked: 0 };
+      state = { revisionId: null, status: null, edits: new Map(), bytes: 0, pending: [], queue: new StoryQueue(), lastMarked: 0 };
       stories.set(name, state);
     }
     return state;
   };
   const serial = <T>(name: string, task: () => Promise<T>): Promise<T> => {
     const state = stateOf(name);
-    const run = state.queue.then(task, task);
-    state.queue = run.catch(() => undefined);
-    return run;
+    return state.queue.run(task);
   };
 
   const flushLog = async (name: string) => {
@@ -182,7 +174,7 @@ export function createCollabServer(options: CollabServerOptions) {
 
   /** Saves the working copy (when someone typed) and compacts the stored document. */
   const store = (name: string, document: Document): Promise<SharedSaveOutcome> =>
-    serial(name, async () => {
+    stateOf(name).queue.store(async () => {
       const state = stateOf(name);
       let outcome: SharedSaveOutcome = { status: 'skipped' };
       try {
@@ -241,15 +233,21 @@ export function createCollabServer(options: CollabServerOptions) {
       }
       let changed = false;
       if (state.revisionId !== null && working.revisionId !== state.revisionId) {
-        const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
-        state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
-        // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
-        if (change === 'shared-document') state.revisionId = working.revisionId;
-        if (change === 'outside') {
-          writeDraftIntoDocument(document, working.draft);
-          state.revisionId = working.revisionId;
-          state.bytes = await storeSnapshot(name, document, state.revisionId);
-          changed = true;
+        try {
+          const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
+          state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
+          // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
+          if (change === 'shared-document') state.revisionId = working.revisionId;
+          if (change === 'outside') {
+            writeDraftIntoDocument(document, working.draft);
+            state.revisionId = working.revisionId;
+            state.bytes = await storeSnapshot(name, document, state.revisionId);
+            changed = true;
+          }
+        } catch (error) {
+          // This round's access checks would not run: nobody types until one does (fail closed).
+          for (const connection of document.getConnections()) applyAccess(connection, 'unknown');
+          throw error;
         }
       }
       if (state.status !== null && state.status !== working.status) changed = true;
@@ -287,18 +285,8 @@ export function createCollabServer(options: CollabServerOptions) {
     const inspection = inspectClientMessage(data);
     if (inspection.kind === 'refused') return inspection.refusal;
     if (inspection.kind === 'awareness') {
-      // A page may not set (or clear) the presence of another person's page. Pages echo
-      // back the presence they were sent (Hocuspocus's provider does); an echo is no newer
-      // than what the server holds, changes nothing, and passes.
-      const userId = contextOf(connection).userId;
-      const { awareness } = document;
-      for (const { clientId, clock, removed } of inspection.entries) {
-        const held = awareness.meta.get(clientId)?.clock ?? -1;
-        if (clock < held || (clock === held && !(removed && awareness.states.has(clientId)))) continue;
-        for (const { clients, connection: other } of document.connections.values()) {
-          if (other !== connection && clients.has(clientId) && contextOf(other).userId !== userId) return { code: 1008, reason: 'presence-not-yours' };
-        }
-      }
+      const others = [...document.connections.values()].filter((other) => other.connection !== connection).map(({ clients, connection: other }) => ({ clients, userId: contextOf(other).userId }));
+      if (touchesOthersPresence(document.awareness, inspection.entries, contextOf(connection).userId, others)) return { code: 1008, reason: 'presence-not-yours' };
     }
     if (inspection.kind === 'update' && !connection.readOnly) {
       const state = stateOf(document.name);
@@ -311,11 +299,8 @@ export function createCollabServer(options: CollabServerOptions) {
 
   const hooks: Partial<Extension> = {
     async onUpgrade({ request, socket }: { request: { headers: { origin?: string } }; socket: { write(data: string): void; destroy(): void } }) {
-      if (isAllowedOrigin(request.headers.origin, options.allowedOrigins)) return;
-      socket.write('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nThis page may not open the collaboration server.\n');
-      socket.destroy();
       // A rejection without a message stops the upgrade without Hocuspocus logging or rethrowing it.
-      throw UPGRADE_REFUSED;
+      if (refuseForeignOrigin(request.headers.origin, options.allowedOrigins, socket)) throw UPGRADE_REFUSED;
     },
 
     async onAuthenticate({ token, documentName, connectionConfig, request }) {
@@ -431,19 +416,6 @@ export function createCollabServer(options: CollabServerOptions) {
 
   const extensions: Extension[] = redis ? [redis as unknown as Extension] : [];
 
-  /** Ends a socket that sends more than a page would before authenticating (see MAX_UNAUTHENTICATED_BYTES). */
-  const limitBeforeAuthentication = (socket: { on(event: 'message', listener: (data: Buffer) => void): void; off(event: 'message', listener: (data: Buffer) => void): void; close(code: number, reason: string): void }, request: object) => {
-    let bytes = 0;
-    let messages = 0;
-    const count = (data: Buffer) => {
-      if (authenticatedSockets.has(request)) return socket.off('message', count);
-      bytes += data.length;
-      messages += 1;
-      if (bytes > MAX_UNAUTHENTICATED_BYTES || messages > MAX_UNAUTHENTICATED_MESSAGES) socket.close(1008, 'too-much-before-authentication');
-    };
-    socket.on('message', count);
-  };
-
   const server = new Server({
     name: 'masthead-collab',
     port: options.port,
@@ -455,7 +427,7 @@ export function createCollabServer(options: CollabServerOptions) {
     ...hooks,
   }, { maxPayload: MAX_MESSAGE_BYTES });
 
-  server.webSocketServer.on('connection', limitBeforeAuthentication);
+  server.webSocketServer.on('connection', (socket: Parameters<typeof limitBeforeAuthentication>[0], request: object) => limitBeforeAuthentication(socket, () => authenticatedSockets.has(request)));
 
   let timer: ReturnType<typeof setInterval> | undefined;
   const recheckAll = () => {

@@ -1,7 +1,7 @@
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { stampPresence, type PresenceUser } from './presence-identity';
+import { stampPresence, touchesOthersPresence, type PresenceUser } from './presence-identity';
 
 /** A browser's presence as it would send it: its own awareness, encoded. */
 function presenceOf(state: Record<string, unknown>) {
@@ -36,5 +36,31 @@ describe('stamped presence', () => {
     const remote = presenceOf({ user: { name: 'Ben Editor', color: '#047857' } });
     applyAwarenessUpdate(server, remote.update, 'redis');
     expect(server.states.get(remote.clientId)).toEqual({ user: { name: 'Ben Editor', color: '#047857' } });
+  });
+});
+
+describe('another person’s presence', () => {
+  /** The server's awareness holding Ben's page's presence at clock 3. */
+  function serverWithBen() {
+    const server = new Awareness(new Y.Doc());
+    const ben = new Awareness(new Y.Doc());
+    for (let i = 0; i < 3; i++) ben.setLocalState({ cursor: i });
+    applyAwarenessUpdate(server, encodeAwarenessUpdate(ben, [ben.clientID]), 'ben-socket');
+    return { server, benClient: ben.clientID, others: [{ clients: new Set([ben.clientID]), userId: 'ben' }] };
+  }
+
+  it('may not be set or cleared by anyone else’s page', () => {
+    const { server, benClient, others } = serverWithBen();
+    const clock = server.meta.get(benClient)!.clock;
+    expect(touchesOthersPresence(server, [{ clientId: benClient, clock: clock + 1, removed: false }], 'ana', others)).toBe(true);
+    expect(touchesOthersPresence(server, [{ clientId: benClient, clock, removed: true }], 'ana', others)).toBe(true);
+  });
+
+  it('passes in an echo (no newer than what the server holds), and from Ben’s own other tab', () => {
+    const { server, benClient, others } = serverWithBen();
+    const clock = server.meta.get(benClient)!.clock;
+    expect(touchesOthersPresence(server, [{ clientId: benClient, clock, removed: false }], 'ana', others)).toBe(false);
+    expect(touchesOthersPresence(server, [{ clientId: benClient, clock: clock - 1, removed: false }], 'ana', others)).toBe(false);
+    expect(touchesOthersPresence(server, [{ clientId: benClient, clock: clock + 1, removed: false }], 'ben', others)).toBe(false);
   });
 });

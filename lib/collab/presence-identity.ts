@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
+import type { PresenceEntry } from './message-guard';
 
 /** The name and colour by a person's caret, as the server knows them (from the signed token). */
 export type PresenceUser = { name: string; color: string };
@@ -26,4 +27,24 @@ export function stampPresence(awareness: Awareness, userOf: (origin: unknown) =>
   };
   awareness.on('change', onChange);
   return () => awareness.off('change', onChange);
+}
+
+/**
+ * Whether a connection's presence message would set or clear the presence of a page that
+ * belongs to another person (`others`: the other connections' client ids and people).
+ * Pages echo back the presence they were sent (Hocuspocus's provider does); an echo is no
+ * newer than what the server holds, changes nothing, and passes.
+ */
+export function touchesOthersPresence(
+  awareness: Awareness,
+  entries: readonly PresenceEntry[],
+  userId: string,
+  others: Iterable<{ clients: Set<number>; userId: string }>,
+): boolean {
+  const foreign = [...others].filter((other) => other.userId !== userId);
+  return entries.some(({ clientId, clock, removed }) => {
+    const held = awareness.meta.get(clientId)?.clock ?? -1;
+    const wouldApply = clock > held || (clock === held && removed && awareness.states.has(clientId));
+    return wouldApply && foreign.some((other) => other.clients.has(clientId));
+  });
 }
