@@ -113,6 +113,8 @@ export function createCollabServer(options: CollabServerOptions) {
   /** The upgrade requests (one per socket) on which a document has authenticated. */
   const authenticatedSockets = new WeakSet<object>();
   const usedTokens = createTokenLedger(redis ? { setOnce: async (key, ttl) => (await redis.pub.set(`${redisPrefix}:${key}`, '1', 'EX', ttl, 'NX')) === 'OK' } : undefined);
+  /** With several servers, one of them folds a given working-copy revision into a story (two would write its text twice). */
+  const claimFold = redis ? async (name: string, revisionId: number) => (await redis.pub.set(`${redisPrefix}:fold:${name}:${revisionId}`, '1', 'EX', 3600, 'NX')) === 'OK' : null;
   const listener = connect(options.databaseUrl, { max: 1 });
 
   const stateOf = (name: string): StoryState => {
@@ -190,7 +192,8 @@ export function createCollabServer(options: CollabServerOptions) {
         state.pending = [];
         outcome = await saveSharedDocument(name, document, settled);
         if (outcome.status === 'saved') state.revisionId = outcome.revisionId;
-        state.bytes = await storeSnapshot(name, document, state.revisionId);
+        // Only a save says which revision the document now is: another server (REDIS_URL) may have saved a newer one.
+        state.bytes = await storeSnapshot(name, document, outcome.status === 'saved' ? outcome.revisionId : null);
       } catch (error) {
         // The database did not take it (or could not confirm who typed): the edits are in
         // this server's memory and every client's; say so, and try again shortly.
@@ -234,11 +237,12 @@ export function createCollabServer(options: CollabServerOptions) {
       let changed = false;
       if (state.revisionId !== null && working.revisionId !== state.revisionId) {
         try {
-          const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId);
+          const change = await changeOfWorkingCopy(name, working.revisionId, announced, state.unconfirmedRevisionId, claimFold && ((revisionId) => claimFold(name, revisionId)));
           state.unconfirmedRevisionId = change === 'unconfirmed' ? working.revisionId : undefined;
-          // Another server (REDIS_URL) saved this same document: folding its snapshot in would undo what was typed since.
-          if (change === 'shared-document') state.revisionId = working.revisionId;
+          // Another server (REDIS_URL) saved this same document, or folds the change: doing it here too would undo typing or write it twice.
+          if (change === 'shared-document' || change === 'folded-elsewhere') state.revisionId = working.revisionId;
           if (change === 'outside') {
+            console.log(`[collab] story ${name}: folding in working-copy revision ${working.revisionId} (was ${state.revisionId})`);
             writeDraftIntoDocument(document, working.draft);
             state.revisionId = working.revisionId;
             state.bytes = await storeSnapshot(name, document, state.revisionId);
@@ -353,12 +357,14 @@ export function createCollabServer(options: CollabServerOptions) {
         Y.applyUpdate(document, current.state);
         state.revisionId = current.revisionId;
         state.bytes = current.state.length;
-        if (current.revisionId !== working.revisionId) {
-          // Restored (or saved directly) while nobody had it open.
+        // Restored (or saved directly) while nobody had it open; with several servers opening it at
+        // once, one folds it in and the others receive that through Redis (Redis not answering: fold).
+        const restored = current.revisionId !== working.revisionId;
+        if (restored && (!claimFold || (await claimFold(documentName, working.revisionId).catch(() => true)))) {
           writeDraftIntoDocument(document, working.draft);
-          state.revisionId = working.revisionId;
-          state.bytes = await storeSnapshot(documentName, document, state.revisionId);
+          state.bytes = await storeSnapshot(documentName, document, working.revisionId);
         }
+        state.revisionId = working.revisionId;
       });
       return document;
     },
@@ -414,7 +420,10 @@ export function createCollabServer(options: CollabServerOptions) {
     },
   };
 
-  const extensions: Extension[] = redis ? [redis as unknown as Extension] : [];
+  // onChange runs ahead of the Redis extension's, which waits for a publish: a flush arriving
+  // meanwhile must already count the edit and its author.
+  const { onChange, ...serverHooks } = hooks;
+  const extensions = [{ priority: 1001, onChange } as Extension, ...(redis ? [redis as unknown as Extension] : [])];
 
   const server = new Server({
     name: 'masthead-collab',
@@ -424,7 +433,7 @@ export function createCollabServer(options: CollabServerOptions) {
     debounce: options.storeAfterMs ?? 2_000,
     maxDebounce: options.storeAtMostMs ?? 10_000,
     extensions,
-    ...hooks,
+    ...serverHooks,
   }, { maxPayload: MAX_MESSAGE_BYTES });
 
   server.webSocketServer.on('connection', (socket: Parameters<typeof limitBeforeAuthentication>[0], request: object) => limitBeforeAuthentication(socket, () => authenticatedSockets.has(request)));

@@ -5,10 +5,13 @@ import IORedis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { db } from '@/db/client';
+import { restoreRevision } from '@/lib/workflow/history';
 import { loadStory } from '@/lib/workflow/story-record';
 import { createArticle, createUser } from '@/test/factories';
+import { actorOf } from '@/test/stories';
 import { waitUntil } from '@/test/wait-until';
 import { createCollabServer } from './collab-server';
+import type { ClientMessage, ServerMessage } from './messages';
 import { loadStoredDocument } from './persistence';
 import { redisConnectionOf } from './redis';
 import { applyTextEdit, BODY_FRAGMENT, draftOfDocument, sharedText } from './story-document';
@@ -75,7 +78,7 @@ beforeAll(async () => {
   storing = await startPair('store', { recheckMs: 300, storeAfterMs: 200, storeAtMostMs: 600 });
 });
 afterAll(async () => {
-  await Promise.all(started.map((instance) => instance.stop()));
+  await Promise.all(started.map((instance) => instance.stop().catch(() => undefined))); // one test stops one itself
 });
 
 const tokenFor = (person: { id: string; sessionVersion: number }, articleId: string) =>
@@ -84,16 +87,20 @@ const tokenFor = (person: { id: string; sessionVersion: number }, articleId: str
 function join(serverUrl: string, person: { id: string; sessionVersion: number }, articleId: string, token = tokenFor(person, articleId)) {
   const doc = new Y.Doc();
   const state = { synced: false, failed: false };
+  const messages: ServerMessage[] = [];
   const provider = new HocuspocusProvider({
     websocketProvider: new HocuspocusProviderWebsocket({ url: serverUrl, WebSocketPolyfill: WebSocket }),
     name: articleId,
     document: doc,
     token,
     onSynced: () => (state.synced = true),
+    onStateless: ({ payload }) => messages.push(JSON.parse(payload) as ServerMessage),
     onAuthenticationFailed: () => (state.failed = true),
   });
   provider.attach();
-  return { doc, state, leave: () => provider.destroy() };
+  /** Asks the server to store now, as the workflow buttons do. */
+  const flush = () => provider.sendStateless(JSON.stringify({ type: 'flush', requestId: 'test' } satisfies ClientMessage));
+  return { doc, state, messages, flush, leave: () => provider.destroy() };
 }
 
 /** Types a paragraph at the end of the body, as Tiptap's binding writes one. */
@@ -174,6 +181,72 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     await waitUntil(async () => holdsAll(JSON.stringify((await loadStory(db, story.id)).working.body)), 'the working copy to hold every paragraph');
   });
 
+  it('keep every edit when a server where nobody typed shuts down and another opens the story', async () => {
+    const reporter = await createUser({ role: 'reporter' });
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ authorIds: [reporter.id] });
+    const [first, second] = await startPair('shutdown', { recheckMs: 60_000, storeAfterMs: 30_000, storeAtMostMs: 30_000 });
+    const a = join(first!.url, reporter, story.id);
+    const b = join(second!.url, editor, story.id);
+    await waitUntil(() => a.state.synced && b.state.synced, 'both synced');
+
+    addParagraph(a.doc, 'Saved by server A.');
+    await waitUntil(() => bodyText(b.doc).includes('Saved by server A.'), 'the first paragraph on B', RELAYED_WITHIN_MS);
+    a.flush();
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'A’s save');
+    addParagraph(a.doc, 'Typed after A’s save.');
+    await waitUntil(() => bodyText(b.doc).includes('Typed after A’s save.'), 'the paragraph on B', RELAYED_WITHIN_MS);
+    // B stores every open story as it stops (its editor still there); nobody typed there, so it saves no revision.
+    await second!.instance.stop();
+    b.leave();
+    const [third] = await startPair('shutdown', { recheckMs: 60_000, storeAfterMs: 30_000, storeAtMostMs: 30_000 });
+    const c = join(third!.url, editor, story.id);
+    await waitUntil(() => c.state.synced, 'the editor on a new server');
+    await new Promise((r) => setTimeout(r, 500));
+    for (const doc of [a.doc, c.doc]) expect(bodyText(doc)).toContain('Typed after A’s save.');
+    a.leave();
+    c.leave();
+  });
+
+  it('save the last keystroke when a workflow button asks to store right after it', async () => {
+    const reporter = await createUser({ role: 'reporter' });
+    const story = await createArticle({ authorIds: [reporter.id] });
+    const [first] = relaying;
+    const a = join(first!.url, reporter, story.id);
+    await waitUntil(() => a.state.synced, 'synced');
+    addParagraph(a.doc, 'Typed just before the button.');
+    a.flush(); // sent on the same socket right after the edit
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'the flush');
+    expect(JSON.stringify((await loadStory(db, story.id)).working.body)).toContain('Typed just before the button.');
+    a.leave();
+  });
+
+  it('fold a restored revision in once, though both servers hear of it', async () => {
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ headline: 'The first headline', body: ['The first body.'] });
+    const firstRevision = (await loadStory(db, story.id)).working.id;
+    const [first, second] = relaying;
+    const a = join(first!.url, editor, story.id);
+    const b = join(second!.url, editor, story.id);
+    await waitUntil(() => a.state.synced && b.state.synced, 'both synced');
+    applyTextEdit(sharedText(a.doc, 'headline'), 'A later headline');
+    addParagraph(a.doc, 'A later paragraph.');
+    await waitUntil(() => sharedText(b.doc, 'headline').toString() === 'A later headline', 'the edit on B', RELAYED_WITHIN_MS);
+    a.flush();
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'the save');
+
+    await restoreRevision(actorOf(editor), '', story.id, firstRevision);
+    await waitUntil(() => sharedText(a.doc, 'headline').toString() !== 'A later headline' && sharedText(b.doc, 'headline').toString() !== 'A later headline', 'the restore on both');
+    await new Promise((r) => setTimeout(r, 1_500)); // both servers' folds, relayed
+    for (const doc of [a.doc, b.doc]) {
+      expect(sharedText(doc, 'headline').toString()).toBe('The first headline');
+      expect(bodyText(doc)).not.toContain('A later paragraph.');
+      expect(bodyText(doc).split('The first body.').length - 1).toBe(1);
+    }
+    a.leave();
+    b.leave();
+  });
+
   it('refuse on one server a token the other has accepted (tokens are single-use across servers)', async () => {
     const editor = await createUser({ role: 'editor' });
     const story = await createArticle();
@@ -183,6 +256,29 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     const onSecond = join(relaying[1]!.url, editor, story.id, token);
     await waitUntil(() => onSecond.state.failed, 'the replay on the second server refused');
     expect(onSecond.state.synced).toBe(false);
+    onFirst.leave();
+    onSecond.leave();
+  });
+
+  it('fold a restore made while nobody had the story open once, when two servers open it at the same moment', async () => {
+    const editor = await createUser({ role: 'editor' });
+    const story = await createArticle({ headline: 'The first headline', body: ['The first body.'] });
+    const firstRevision = (await loadStory(db, story.id)).working.id;
+    const [first, second] = relaying;
+    const a = join(first!.url, editor, story.id);
+    await waitUntil(() => a.state.synced, 'synced');
+    applyTextEdit(sharedText(a.doc, 'headline'), 'A later headline');
+    a.flush();
+    await waitUntil(() => a.messages.some((m) => m.type === 'flushed'), 'the save');
+    a.leave();
+    await waitUntil(() => !first!.instance.server.hocuspocus.documents.has(story.id), 'the story closed');
+    await restoreRevision(actorOf(editor), '', story.id, firstRevision);
+
+    const onFirst = join(first!.url, editor, story.id);
+    const onSecond = join(second!.url, editor, story.id);
+    await waitUntil(() => onFirst.state.synced && onSecond.state.synced, 'both synced');
+    await new Promise((r) => setTimeout(r, 1_500)); // both servers' loads, relayed
+    for (const doc of [onFirst.doc, onSecond.doc]) expect(sharedText(doc, 'headline').toString()).toBe('The first headline');
     onFirst.leave();
     onSecond.leave();
   });

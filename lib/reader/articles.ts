@@ -2,11 +2,11 @@ import 'server-only';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { readerDb } from '@/db/client';
-import { articleRevisions, articles, articleTags, corrections, tags, type DocNode } from '@/db/schema';
+import { articleRevisions, articles, articleTags, corrections, sections, tags, type DocNode } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { imagesIn } from '@/lib/content/sanitize-document';
 import { findReaderImages, type ReaderImage } from './images';
-import { isPublic, selectSummaries, toSummaries, type ArticleSummary } from './summaries';
+import { isPublic, selectSummaries, summaryColumns, toSummaries, type ArticleSummary } from './summaries';
 
 export type { ArticleSummary, Byline } from './summaries';
 
@@ -27,26 +27,26 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
   'use cache';
   cacheLife('hours');
   cacheTag(cacheTags.slug(slug));
-  const [row] = await selectSummaries()
-    .where(and(eq(articles.slug, slug), isPublic()))
-    .limit(1);
-  if (!row) return null;
-  cacheTag(cacheTags.article(row.id));
-
-  const [details] = await readerDb
+  // The summary's columns and the page's own in one statement, then everything else at once.
+  const [row] = await readerDb
     .select({
+      ...summaryColumns,
       sectionId: articles.sectionId,
       body: articleRevisions.body,
       wordCount: articleRevisions.wordCount,
       seoTitle: articleRevisions.seoTitle,
       seoDescription: articleRevisions.seoDescription,
-      revisedAt: articleRevisions.createdAt,
     })
     .from(articles)
     .innerJoin(articleRevisions, eq(articleRevisions.id, articles.publishedRevisionId))
-    .where(eq(articles.id, row.id));
-  const [summary] = await toSummaries([row]);
-  const [tagRows, correctionRows, images] = await Promise.all([
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
+    .where(and(eq(articles.slug, slug), isPublic()))
+    .limit(1);
+  if (!row) return null;
+  cacheTag(cacheTags.article(row.id));
+
+  const [[summary], tagRows, correctionRows, images] = await Promise.all([
+    toSummaries([row]),
     readerDb
       .select({ slug: tags.slug, name: tags.name })
       .from(articleTags)
@@ -58,7 +58,7 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
       .from(corrections)
       .where(eq(corrections.articleId, row.id))
       .orderBy(asc(corrections.createdAt)),
-    findReaderImages(imagesIn(details!.body)),
+    findReaderImages(imagesIn(row.body)),
   ]);
   const latestCorrection = correctionRows.at(-1)?.createdAt;
   const modifiedAt = [row.updatedAt, latestCorrection, row.firstPublishedAt]
@@ -66,12 +66,12 @@ export async function getPublishedArticleBySlug(slug: string): Promise<Published
     .reduce((a, b) => (a > b ? a : b));
   return {
     ...summary!,
-    sectionId: details!.sectionId,
-    body: details!.body,
+    sectionId: row.sectionId,
+    body: row.body,
     bodyImages: Object.fromEntries(images),
-    wordCount: details!.wordCount,
-    seoTitle: details!.seoTitle,
-    seoDescription: details!.seoDescription,
+    wordCount: row.wordCount,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
     modifiedAt,
     tags: tagRows,
     corrections: correctionRows,

@@ -7,9 +7,11 @@
  * server's database: each of Drizzle's statements outside a transaction is one).
  *
  *   npx tsx scripts/bench/cold-renders.ts --url http://localhost:3250 --pid <next-server pid>
- *       --database-url postgres://…/masthead_sp_1m [--count 40] [--offset 0]
+ *       --database-url postgres://…/masthead_sp_1m [--count 40] [--offset 0] [--kinds article,section]
  *
- * `--offset` moves to addresses not used by an earlier run of the same server.
+ * `--offset` moves to addresses not used by an earlier run of the same server; `--kinds`
+ * measures only some kinds (article, section, author, tag); `--page 5000` asks every list
+ * for that page, one list after another (so `--count` should not pass the number of lists).
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     count: { type: 'string', default: '40' },
     offset: { type: 'string', default: '0' },
+    kinds: { type: 'string', default: 'article,section,author,tag' },
+    page: { type: 'string' },
   },
 });
 if (!values.pid || !values['database-url']) throw new Error('--pid and --database-url are required.');
@@ -46,16 +50,19 @@ const authors = await sql<{ slug: string }[]>`select u.slug from users u join ar
 const tagRows = await sql<{ slug: string }[]>`select t.slug from tags t join article_tags at on at.tag_id = t.id group by t.slug order by count(*) desc limit 20`;
 
 const at = <T>(list: T[], i: number) => list[i % list.length]!;
+const fixedPage = values.page ? Number(values.page) : undefined;
+const pageOf = (i: number, step: number) => fixedPage ?? 2 + offset + i * step;
 const kinds: Record<string, (i: number) => string> = {
   article: (i) => `/articles/archive-story-${1 + ((offset * 7919 + i * 104_729 + 31) % Math.max(1, stories - 100))}`,
-  section: (i) => `/sections/${at(sections, i + offset).slug}/page/${2 + offset + i * 97}`,
-  author: (i) => `/authors/${at(authors, i + offset).slug}/page/${2 + offset + i * 89}`,
-  tag: (i) => `/tags/${at(tagRows, i + offset).slug}/page/${2 + offset + i * 13}`,
+  section: (i) => `/sections/${at(sections, i + offset).slug}/page/${pageOf(i, 97)}`,
+  author: (i) => `/authors/${at(authors, i + offset).slug}/page/${pageOf(i, 89)}`,
+  tag: (i) => `/tags/${at(tagRows, i + offset).slug}/page/${pageOf(i, 13)}`,
 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 console.log(`load average at start: ${loadavg().map((n) => n.toFixed(1)).join(' ')}`);
-for (const [kind, pathFor] of Object.entries(kinds)) {
+const wanted = new Set(values.kinds.split(','));
+for (const [kind, pathFor] of Object.entries(kinds).filter(([kind]) => wanted.has(kind))) {
   const times: number[] = [];
   let failed = 0;
   const tx0 = await transactions();

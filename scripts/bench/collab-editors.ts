@@ -30,6 +30,8 @@ export type EditorClient = {
   failed: string | null;
   /** Its connection (the chaos run follows its unconfirmed updates and sends flushes through it). */
   provider: HocuspocusProvider;
+  /** Times the server closed this editor's connection, by close code and reason. */
+  closes: string[];
   /** Sets this editor's awareness (name, colour, caret), as the story editor's caret extension does. */
   announce(state: Record<string, unknown>): void;
   leave(): void;
@@ -58,6 +60,7 @@ function connectEditor(url: string, secret: string, editor: CollabEditor, ledger
       secret,
     );
   const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket });
+  let closing = false;
   const client: EditorClient = {
     editor,
     doc,
@@ -67,10 +70,12 @@ function connectEditor(url: string, secret: string, editor: CollabEditor, ledger
     get provider() {
       return provider;
     },
+    closes: [],
     announce: (state) => {
       for (const [field, value] of Object.entries(state)) provider.setAwarenessField(field, value);
     },
     leave: () => {
+      closing = true;
       provider.destroy();
       socket.destroy();
     },
@@ -103,6 +108,9 @@ function connectEditor(url: string, secret: string, editor: CollabEditor, ledger
         clearTimeout(timer);
         client.announce({ user: { name: editor.name, color: collabColorOf(editor.userId) } });
         resolve(true);
+      },
+      onClose: ({ event }) => {
+        if (!closing) client.closes.push(`${event.code}${event.reason ? ` ${event.reason}` : ''}`);
       },
       onAuthenticationFailed: ({ reason }) => {
         client.failed = `refused: ${reason}`;

@@ -47,6 +47,8 @@ export type CollabBenchResult = {
   seenByAll: Latencies;
   /** Per edit and receiver. */
   seenByEach: Latencies;
+  /** Connections the server closed during the run (the providers reconnect), by close code and reason. */
+  closes: Record<string, number>;
   /** Edits some other editor had still not seen 10 s after the typing stopped. */
   undelivered: number;
   /** Markers missing at the end, counted once per place they are missing from. */
@@ -127,6 +129,8 @@ export async function runCollabBench(params: CollabBenchParams): Promise<CollabB
 
     const expected = new Map<string, string[]>(data.stories.map((id) => [id, []]));
     for (const client of clients) expected.get(client.editor.articleId)!.push(...client.bodyMarkers, ...(client.deckMarker ? [client.deckMarker] : []));
+    const closes: Record<string, number> = {};
+    for (const client of clients) for (const close of client.closes) closes[close] = (closes[close] ?? 0) + 1;
     let editorDocuments = 0;
     for (const client of clients) editorDocuments += missingMarkers(expected.get(client.editor.articleId)!, markerText(client.doc)).length;
 
@@ -147,6 +151,7 @@ export async function runCollabBench(params: CollabBenchParams): Promise<CollabB
       seenByAll: latencies(ledger.delivered),
       seenByEach: latencies(ledger.arrivals),
       undelivered: ledger.undelivered,
+      closes,
       lost: { editorDocuments, storedDocuments: storedMissing, workingCopies: workingMissing },
       serverRssMb: { idle, connected, peak, afterTyping, afterLeaving: rss() },
       serverCpuMsPerEdit: ledger.sent ? Math.round((cpuMs / ledger.sent) * 100) / 100 : 0,
@@ -171,6 +176,7 @@ export function formatCollabResult(r: CollabBenchResult): string {
     `  seen by every other editor    ${l(r.seenByAll)}`,
     `  seen by each other editor     ${l(r.seenByEach)}`,
     `  not seen by all after 10 s    ${r.undelivered}`,
+    `  connections closed by server  ${Object.entries(r.closes).map(([why, n]) => `${n}× ${why}`).join(', ') || 'none'}`,
     `  lost                          ${lost} (editors' documents ${r.lost.editorDocuments}, stored ${r.lost.storedDocuments}, working copies ${r.lost.workingCopies})`,
     `  server RSS MB${r.servers > 1 ? ' (sum)' : '      '}           idle ${r.serverRssMb.idle}, connected ${r.serverRssMb.connected}, peak ${r.serverRssMb.peak}, after typing ${r.serverRssMb.afterTyping}, after everyone left ${r.serverRssMb.afterLeaving}`,
     `  server CPU${r.servers > 1 ? ' (sum)' : '      '}              ${r.serverCpuMsPerEdit} ms per edit, ${r.serverCpuPercent}% of one core`,

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { Suspense } from 'react';
+import { cache, Suspense } from 'react';
 import { ArticleView } from '@/components/site/article-view';
 import { MostPopular } from '@/components/site/most-popular';
 import { ShareLinks } from '@/components/site/share-links';
@@ -8,10 +8,10 @@ import { StoryTeaser } from '@/components/site/story-teasers';
 import { ViewBeacon } from '@/components/site/view-beacon';
 import { LiveBlogStream, LiveStatus } from '@/components/site/live/live-blog-stream';
 import { liveBlogJsonLd } from '@/lib/live/live-structured-data';
-import { getLivePage, getReaderLiveBlog } from '@/lib/live/reader-live';
+import { getLivePage, getReaderLiveBlog as readLiveBlog } from '@/lib/live/reader-live';
 import { absoluteUrl } from '@/lib/config';
 import { isoInSiteZone } from '@/lib/site-time';
-import { findRelatedArticles, getPublishedArticleBySlug } from '@/lib/reader/articles';
+import { findRelatedArticles, getPublishedArticleBySlug as readArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
 import { shareMetadata } from '@/lib/reader/share-metadata';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/structured-data';
@@ -22,6 +22,12 @@ import { getSiteSettings } from '@/lib/settings/site-settings';
 export const instant = false;
 
 type Props = { params: Promise<{ slug: string }> };
+
+// The metadata and the page both ask for these: read once per render, since each read of a
+// 'use cache' entry decodes it again (the story, with its body, is the page's largest).
+// Not in lib/: React's cache fails in route handlers (og.png, feed.xml), which read them too.
+const getPublishedArticleBySlug = cache(readArticleBySlug);
+const getReaderLiveBlog = cache(readLiveBlog);
 
 // Show "Updated" only when a story changed meaningfully later than it was published.
 const UPDATED_AFTER_MS = 10 * 60_000;
