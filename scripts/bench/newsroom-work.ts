@@ -46,6 +46,6 @@ export async function doNewsroomWork(newsroom: Newsroom, facts: BenchFacts, log:
     saves++;
     editors.push({ userId: editor.id, cookie, articleId, version: saved.version, fields });
   }
-  log(`Newsroom work: ${failedSignIns} wrong passwords, ${editors.length + 1} sign-ins, ${editors.length} stories started and saved.`);
+  log(`Newsroom work: ${failedSignIns} wrong passwords, ${editors.length + 1} sign-ins, ${editors.length} stories started and filled in.`);
   return { failedSignIns, signIns: editors.length + 1, storiesStarted: editors.length, saves, deskCookie, editors };
 }
