@@ -3,13 +3,10 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { defineAction } from '@/lib/actions/define-action';
-import { announceStoryChanged } from '@/lib/collab/announce';
 import { restoreRevision } from '@/lib/workflow/history';
 import { addNote } from '@/lib/workflow/notes';
 import { createPreviewLink, revokePreviewLink } from '@/lib/workflow/preview-links';
-import { createStory, saveStory, type SaveOutcome } from '@/lib/workflow/save-story';
-import { storyFieldsSchema } from '@/lib/workflow/story-fields';
-import { getWorkingCopy } from '@/lib/workflow/working-copy';
+import { createStory } from '@/lib/workflow/save-story';
 
 const articleId = z.string().uuid();
 
@@ -19,38 +16,6 @@ export const createStoryAction = defineAction({
   async run(input, { user, ip }) {
     const { id } = await createStory({ actor: user, ip, ...input });
     redirect(`/newsroom/articles/${id}`);
-  },
-});
-
-export const saveStoryAction = defineAction<z.ZodTypeAny, SaveOutcome>({
-  capability: 'article.edit.own',
-  input: z.object({
-    articleId,
-    baseVersion: z.number().int().positive(),
-    reason: z.enum(['autosave', 'save']),
-    fields: storyFieldsSchema,
-  }),
-  async run(input, { user, ip }) {
-    const outcome = await saveStory({ actor: user, ip, ...(input as SaveInput) });
-    if (outcome.status === 'saved') {
-      // Anyone editing the story together gets this save as one change.
-      await announceStoryChanged((input as SaveInput).articleId);
-      return { ok: true, data: outcome };
-    }
-    const message = `${outcome.savedBy} saved a newer version, so your changes were not saved over it. They are kept in the story's history.`;
-    return { ok: false, code: 'conflict', message, data: outcome };
-  },
-});
-
-type SaveInput = Omit<Parameters<typeof saveStory>[0], 'actor' | 'ip'>;
-
-/** The current working copy, for clients that save directly (saveStoryAction) rather than through the shared document. */
-export const loadWorkingCopyAction = defineAction({
-  capability: 'article.edit.own',
-  input: z.object({ articleId }),
-  async run({ articleId }, { user }) {
-    const copy = await getWorkingCopy(user, articleId);
-    return { ok: true, data: { version: copy.version, revisionId: copy.revisionId, draft: copy.draft } };
   },
 });
 

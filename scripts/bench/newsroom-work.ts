@@ -1,10 +1,13 @@
 /**
  * What turns a fresh server into a used one: a morning's newsroom traffic in miniature.
- * Wrong passwords, sign-ins, stories started and saved. (The publish is timed separately.)
+ * Wrong passwords, sign-ins, stories started (the newsroom's action) and filled in (as the
+ * collaboration server saves, story-save.ts). (The publish is timed separately.)
  */
 import { BENCH_EDITOR_PASSWORD, type BenchFacts, type StoryFields } from './bench-data';
-import type { AutosaveEditor } from './autosave-load';
 import type { Newsroom } from './newsroom';
+import { saveAsEditor } from './story-save';
+
+export type NewsroomEditor = { userId: string; cookie: string; articleId: string; version: number; fields: StoryFields };
 
 export type NewsroomWork = {
   failedSignIns: number;
@@ -13,7 +16,7 @@ export type NewsroomWork = {
   saves: number;
   /** The desk editor's session (for the review queue). */
   deskCookie: string;
-  editors: AutosaveEditor[];
+  editors: NewsroomEditor[];
 };
 
 const DESK_EDITOR = { email: 'editor@example.com', password: 'masthead-demo' };
@@ -32,18 +35,17 @@ export async function doNewsroomWork(newsroom: Newsroom, facts: BenchFacts, log:
   }
   const deskCookie = await newsroom.signInOrThrow(DESK_EDITOR.email, DESK_EDITOR.password);
   let saves = 0;
-  const editors: AutosaveEditor[] = [];
+  const editors: NewsroomEditor[] = [];
   // Headlines (and so addresses) of their own, also when --reuse-data keeps earlier runs' stories.
   const run = Date.now().toString(36);
   for (const [i, editor] of facts.editors.entries()) {
     const cookie = await newsroom.signInOrThrow(editor.email, BENCH_EDITOR_PASSWORD);
     const fields: StoryFields = { ...facts.draft, headline: `${facts.draft.headline} (desk copy ${i + 1}, ${run})`, slug: '', bylineIds: [editor.id] };
     const articleId = await newsroom.createStory(cookie, fields.headline, fields.sectionId);
-    const saved = await newsroom.save(cookie, articleId, 1, fields, 'save');
-    if (!saved.saved) throw new Error(`${editor.email} could not save their story: ${saved.message}`);
+    const saved = await saveAsEditor(editor.id, articleId, fields);
     saves++;
-    editors.push({ cookie, articleId, version: saved.version!, fields });
+    editors.push({ userId: editor.id, cookie, articleId, version: saved.version, fields });
   }
-  log(`Newsroom work: ${failedSignIns} wrong passwords, ${editors.length + 1} sign-ins, ${editors.length} stories started and saved.`);
+  log(`Newsroom work: ${failedSignIns} wrong passwords, ${editors.length + 1} sign-ins, ${editors.length} stories started and filled in.`);
   return { failedSignIns, signIns: editors.length + 1, storiesStarted: editors.length, saves, deskCookie, editors };
 }

@@ -1,6 +1,6 @@
 /**
  * The newsroom, driven over HTTP through the same server actions its pages call: signing
- * in, starting a story, saving it, publishing it.
+ * in, starting a story, publishing it. (Typing goes through the collaboration server.)
  */
 import type { StoryFields } from './bench-data';
 import { callAction, formArguments, jsonArguments, readActionIds, sessionCookie, type ActionResponse } from './server-actions';
@@ -51,7 +51,12 @@ export class Newsroom {
     return id;
   }
 
-  /** What the story editor sends on autosave and Ctrl+S. */
+  /**
+   * The old direct save. saveStoryAction is gone (issue 15: the editor types through the
+   * collaboration server), so this fails with "no such action"; it stays only because
+   * scripts/chaos/editors.ts (on main) and scripts/cluster/stories.ts still call it and are
+   * not this change's to move. Nothing in the bench or the security suite uses it.
+   */
   async save(cookie: string, articleId: string, baseVersion: number, fields: StoryFields, reason: 'autosave' | 'save'): Promise<SaveOutcome> {
     const response = await callAction({
       url: `${this.baseUrl}/newsroom/articles/${articleId}`,

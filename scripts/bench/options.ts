@@ -32,7 +32,7 @@ export const USAGE = `npm run bench -- [options]
   --reuse-data        keep the bench database if it already has the archive
   --app-port N        default 3105; --nginx-port N default 8105; --bare-next-port N default 3106
   --collab-port N     default 3108; --collab-seconds S of co-editing (default 30)
-  --database NAME     default masthead_bench_load`;
+  --database NAME     default masthead_bench_load (masthead_bench_… or masthead_<prefix>_bench…)`;
 
 export function parseBenchOptions(argv: string[]): BenchOptions {
   const { values } = parseArgs({
@@ -78,7 +78,8 @@ export function parseBenchOptions(argv: string[]): BenchOptions {
     collabSeconds: whole('collab-seconds', values['collab-seconds'], 1),
     database: values.database,
   };
-  if (!/^masthead_bench_\w+$/.test(options.database)) throw new Error('--database must start with masthead_bench_ (it is dropped and re-created).');
+  // It is dropped and re-created: only names that say they are a bench's (masthead_bench_x, or masthead_<prefix>_bench… for a helper's own prefix).
+  if (!/^masthead_(bench_|[a-z0-9]+_bench)\w*$/.test(options.database)) throw new Error('--database must start with masthead_bench_ or masthead_<prefix>_bench (it is dropped and re-created).');
   options.threads = Math.min(options.threads, options.connections);
   return options;
 }

@@ -10,6 +10,8 @@
  * The app's log is watched all along: an error it logs is a finding (server-log.ts).
  * Prints a summary and writes security-reports/security-<time>.json.
  *
+ * The app listens on SECURITY_PORT (3104), its collaboration server on SECURITY_COLLAB_PORT
+ * (4106), the database is SECURITY_DATABASE (masthead_security).
  * SECURITY_SKIP_BUILD=1 reuses the last build; SECURITY_ONLY=wapiti,sqlmap,hostile-input
  * runs some checks; SECURITY_PAYLOADS=N takes an even spread of N payloads for a quick run.
  */
@@ -27,6 +29,8 @@ import { runWapiti } from './wapiti';
 
 const PORT = Number(process.env.SECURITY_PORT ?? 3104);
 const ENDPOINT_PORT = Number(process.env.SECURITY_ENDPOINT_PORT ?? 4105);
+/** The collaboration server, which the story editor (and so the hostile input's story text) types through. */
+const COLLAB_PORT = Number(process.env.SECURITY_COLLAB_PORT ?? 4106);
 const DEMO_PASSWORD = 'masthead-demo';
 const LIST_PAGE_SIZE = 20;
 const only = new Set((process.env.SECURITY_ONLY ?? 'wapiti,sqlmap,hostile-input').split(',') as Tool[]);
@@ -46,7 +50,10 @@ const server = await startProductionServer({
   port: PORT,
   build: process.env.SECURITY_SKIP_BUILD !== '1',
   onServerOutput: serverLog.take,
+  collab: { port: COLLAB_PORT },
 });
+// The hostile input reads working copies back as the collaboration server does (the app's database handle).
+process.env.DATABASE_URL = server.databaseUrl;
 const results: CheckResult[] = [];
 const check = async (tool: Tool, run: () => Promise<Omit<CheckResult, 'tool' | 'seconds'>>) => {
   serverLog.during(tool);
@@ -72,7 +79,7 @@ try {
     }));
   }
   if (only.has('hostile-input')) {
-    await check('hostile-input', () => runHostileInput({ origin, databaseUrl: server.databaseUrl, storageState: adminState }));
+    await check('hostile-input', () => runHostileInput({ origin, databaseUrl: server.databaseUrl, collabUrl: `ws://127.0.0.1:${COLLAB_PORT}`, storageState: adminState }));
   }
   if (only.has('sqlmap')) {
     await check('sqlmap', async () => {

@@ -23,7 +23,7 @@ const WORKERS = Number(process.env.SECURITY_WORKERS) || 2; // browser pages at w
  * that ran, requests off-site and server errors; checks what was stored against what was
  * typed. See docs/security.md for what is covered how.
  */
-export async function runHostileInput(params: { origin: string; databaseUrl: string; storageState: string }): Promise<Omit<CheckResult, 'tool' | 'seconds'>> {
+export async function runHostileInput(params: { origin: string; databaseUrl: string; collabUrl: string; storageState: string }): Promise<Omit<CheckResult, 'tool' | 'seconds'>> {
   const started = Date.now();
   const feed = new PayloadFeed(allPayloads());
   const sql = postgres(params.databaseUrl, { max: 1, onnotice: () => {} });
@@ -39,7 +39,7 @@ export async function runHostileInput(params: { origin: string; databaseUrl: str
   const c: Campaign = { origin: params.origin, runId: randomUUID().slice(0, 6), page, request: context.request, actions: actionIds(), sightings, findings: [], counts: {}, scan: watch.scan };
   try {
     const pictures = await uploadPictures(c.request, c.origin, PICTURES, c.runId);
-    const plan: StoryPlan = { sectionId: section!.id, bylineIds: staff.map((s) => s.id), pictures };
+    const plan: StoryPlan = { sectionId: section!.id, bylineIds: staff.map((s) => s.id), pictures, collabUrl: params.collabUrl };
 
     await typeIntoTheRealForms(c, watch, { pictures, feed });
 
@@ -76,7 +76,7 @@ export async function runHostileInput(params: { origin: string; databaseUrl: str
       });
       const published = (await inParallel(pages, batch.map((task) => task()))).filter((s) => s !== null);
       const last = published.at(-1);
-      if (last && first === 0) await expectLongValuesRefused(c, last, feed.payloads.reduce((a, b) => (b.length > a.length ? b : a)));
+      if (last && first === 0) await expectLongValuesRefused(c, params.collabUrl, last, feed.payloads.reduce((a, b) => (b.length > a.length ? b : a)));
       if (last) {
         for (let i = 0; i < perBatch('note'); i++) await act(c, 'addNoteAction', { articleId: last.id, body: feed.next('note') }, 'note');
         count(c, 'notes added', perBatch('note'));

@@ -26,8 +26,7 @@ export const problem = (c: Campaign, kind: string, where: string, detail: string
 
 const ACTION_FILES: Record<string, string> = {
   createStoryAction: 'lib/actions/stories.ts',
-  saveStoryAction: 'lib/actions/stories.ts',
-  loadWorkingCopyAction: 'lib/actions/stories.ts',
+  collabTokenAction: 'lib/actions/collab.ts',
   publishAction: 'lib/actions/publishing.ts',
   addNoteAction: 'lib/actions/stories.ts',
   updateMediaTextAction: 'lib/actions/media.ts',
