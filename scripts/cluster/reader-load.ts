@@ -5,8 +5,14 @@
  */
 export type ReaderLoadResult = {
   requests: number;
-  /** Network errors and 5xx answers. */
+  /** Network errors and 5xx answers, but for those below. */
   failed: number;
+  /**
+   * Requests cut because the instance answering them was killed (begun before a SIGKILL,
+   * failed after it): nginx retries a request on the other instance only while nothing of
+   * the answer has reached the reader, so a page being sent when its process dies is lost.
+   */
+  inFlightAtKill: number;
   failures: string[];
   reachedApp: number;
   statuses: Record<string, number>;
@@ -14,13 +20,20 @@ export type ReaderLoadResult = {
   p99Ms: number;
 };
 
-export type ReaderLoad = { done: Promise<ReaderLoadResult>; stop(): void };
+export type ReaderLoad = {
+  done: Promise<ReaderLoadResult>;
+  stop(): void;
+  /** Call just before killing an instance: requests under way then may fail without counting as failed. */
+  killing(): void;
+};
 
 export function startReaderLoad(baseUrl: string, paths: string[], concurrency: number): ReaderLoad {
   let running = true;
   let counter = 0;
+  const kills: number[] = [];
+  const inFlightAtKill = (started: number, ended: number) => kills.some((killedAt) => started <= killedAt && killedAt <= ended);
   const times: number[] = [];
-  const result: ReaderLoadResult = { requests: 0, failed: 0, failures: [], reachedApp: 0, statuses: {}, p50Ms: 0, p99Ms: 0 };
+  const result: ReaderLoadResult = { requests: 0, failed: 0, inFlightAtKill: 0, failures: [], reachedApp: 0, statuses: {}, p50Ms: 0, p99Ms: 0 };
   const reader = async () => {
     while (running) {
       const n = counter++;
@@ -37,8 +50,10 @@ export function startReaderLoad(baseUrl: string, paths: string[], concurrency: n
         }
         if (['MISS', 'BYPASS', 'EXPIRED', null].includes(response.headers.get('x-cache-status'))) result.reachedApp++;
       } catch (error) {
-        result.failed++;
-        result.failures.push(`${new Date().toISOString()} ${(error as Error).message} ${url}`);
+        const cut = inFlightAtKill(started, performance.now());
+        if (cut) result.inFlightAtKill++;
+        else result.failed++;
+        result.failures.push(`${new Date().toISOString()} ${(error as Error).message}${cut ? ' (in flight at the SIGKILL)' : ''} ${url}`);
       }
       times.push(performance.now() - started);
       result.requests++;
@@ -51,5 +66,11 @@ export function startReaderLoad(baseUrl: string, paths: string[], concurrency: n
     result.p99Ms = times[Math.floor(times.length * 0.99)] ?? 0;
     return result;
   });
-  return { done, stop: () => (running = false) };
+  return {
+    done,
+    stop: () => (running = false),
+    killing: () => {
+      kills.push(performance.now());
+    },
+  };
 }

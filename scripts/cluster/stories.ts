@@ -1,7 +1,11 @@
-/** Stories for the cluster check, written through the newsroom's own server actions. */
+/**
+ * Stories for the cluster check: started through the newsroom's own server action, filled in
+ * as the collaboration server saves an editor's typing (the newsroom has no save action).
+ */
 import postgres from 'postgres';
 import type { StoryFields } from '@/scripts/bench/bench-data';
 import type { Newsroom } from '@/scripts/bench/newsroom';
+import { saveAsEditor } from '@/scripts/bench/story-save';
 
 export type Story = { id: string; slug: string; version: number; headline: string };
 
@@ -17,13 +21,11 @@ export async function storyTemplate(sql: postgres.Sql): Promise<Omit<StoryFields
   return { deck: row.deck, sectionId: row.section_id, body: row.body, bylineIds: row.byline_ids, tags: row.tags, heroMediaId: null, seoTitle: '', seoDescription: '', embargoUntil: null };
 }
 
-/** "Start writing", then save the whole story: ready to publish or schedule. */
-export async function writeStory(newsroom: Newsroom, sql: postgres.Sql, cookie: string, template: Omit<StoryFields, 'headline' | 'slug'>, headline: string): Promise<Story> {
+/** "Start writing" as `editorId`, then save the whole story: ready to publish or schedule. */
+export async function writeStory(newsroom: Newsroom, cookie: string, editorId: string, template: Omit<StoryFields, 'headline' | 'slug'>, headline: string): Promise<Story> {
   const id = await newsroom.createStory(cookie, headline, template.sectionId);
-  const [row] = await sql`select version from articles where id = ${id}`;
-  const saved = await newsroom.save(cookie, id, row!.version, { ...template, headline, slug: '' }, 'save');
-  if (!saved.saved) throw new Error(`Saving "${headline}" failed: ${saved.message}`);
-  return { id, slug: saved.slug!, version: saved.version!, headline };
+  const saved = await saveAsEditor(editorId, id, { ...template, headline, slug: '' });
+  return { id, slug: saved.slug, version: saved.version, headline };
 }
 
 /** A date and time in the site's time zone, to the second, as the schedule form sends it. */
