@@ -181,7 +181,7 @@ export function formatSummary(s: Summary): string {
     rows.push(
       ['PG restart: cached page requests', `${p.cachedPageRequests}, 5xx ${p.cachedPage5xx}, no answer ${p.cachedPageNoAnswer}`],
       ['PG restart: pages a publish expired', `${p.expiredByPublishRequests}, 5xx ${p.expiredByPublish5xx} (cached, but a publish committed as the database went down expired them)`],
-      ['PG restart: other requests', `${p.otherRequests}, 5xx ${fmt(p.other5xx)}`],
+      ['PG restart: other requests', `${p.otherRequests}, 5xx ${fmt(p.other5xx) || 'none'}`],
       ['PG restart: /api/health', `${fmt(p.health)}; 200 again ${p.healthy200AfterSeconds} s after start`],
       ['PG restart: edits', `first ack ${p.firstAckAfterSeconds} s after; ${p.editorsSavedAgain} of ${s.editors} editors' new edits acknowledged; ${fmt(p.collabEvents) || 'no server messages'}`],
     );
