@@ -112,6 +112,7 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
       lostFromWorkingCopies: verdict.lostEdits.fromWorkingCopies.length,
       unacknowledgedNotStored: verdict.lostEdits.unacknowledgedNotStored,
       workingCopiesSaved: editors.savedMessages,
+      skippedWhileReadOnly: editors.skippedWhileReadOnly,
       flushes: editors.flushes,
     },
     workflow: {
@@ -171,6 +172,7 @@ export function formatSummary(s: Summary): string {
     ['edits (co-editing)', `${s.edits.acknowledged} acknowledged of ${s.edits.typed} typed; acknowledged after p50 ${s.edits.p50Ms} ms, p99 ${s.edits.p99Ms} ms, max ${s.edits.maxMs} ms`],
     ['acknowledged edits lost', `${s.edits.lostFromStoredDocuments} from the stored documents, ${s.edits.lostFromWorkingCopies} from the working copies`],
     ['unacknowledged edits not stored', String(s.edits.unacknowledgedNotStored)],
+    ['edits not typed (read-only)', String(s.edits.skippedWhileReadOnly)],
     ['working copies saved / flushes', `${s.edits.workingCopiesSaved} 'saved' messages; flushes ${s.edits.flushes.ok} ok, ${s.edits.flushes.failed} failed`],
     ['workflow steps', `${s.workflow.ok} ok of ${s.workflow.steps} (${fmt(s.workflow.byName)})`],
     ['half-published stories', String(s.halfPublished.length)],
