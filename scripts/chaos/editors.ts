@@ -39,7 +39,15 @@ export type Step = {
 /** A message from the collaboration server ('saved' only counted) or a change of connection. */
 export type CollabEvent = { articleId: string; at: number; what: string };
 
-export type EditorRecords = { edits: Edit[]; steps: Step[]; events: CollabEvent[]; savedMessages: number; flushes: { ok: number; failed: number } };
+export type EditorRecords = {
+  edits: Edit[];
+  steps: Step[];
+  events: CollabEvent[];
+  savedMessages: number;
+  flushes: { ok: number; failed: number };
+  /** Edits not typed because the server had made the connection read-only (the editor stops typing then too). */
+  skippedWhileReadOnly: number;
+};
 
 export type EditorParams = {
   newsroom: Newsroom;
@@ -59,7 +67,7 @@ export type EditorParams = {
 
 /** Connects every editor (all must sync first), types until `until`, and leaves. */
 export async function runEditors(params: EditorParams): Promise<EditorRecords> {
-  const records: EditorRecords = { edits: [], steps: [], events: [], savedMessages: 0, flushes: { ok: 0, failed: 0 } };
+  const records: EditorRecords = { edits: [], steps: [], events: [], savedMessages: 0, flushes: { ok: 0, failed: 0 }, skippedWhileReadOnly: 0 };
   const clients = await connectEditors({ urlFor: () => params.collabUrl, secret: params.secret, editors: params.editors, ledger: new DeliveryLedger() });
   try {
     // One ledger per editor: each connection's count confirms only its own edits.
@@ -77,13 +85,17 @@ async function type(client: EditorClient, index: number, params: EditorParams, r
   const acks = new EditAcks();
   const { provider } = client;
   const flushes = new Map<string, (answer: { version: number } | null) => void>();
+  // As the page takes the mode from each new token: every (re)connection starts as the server authenticated it.
+  const access: { mode: 'edit' | 'read' } = { mode: 'edit' };
+  provider.on('authenticated', ({ scope }: { scope: string }) => (access.mode = scope === 'readonly' ? 'read' : 'edit'));
   provider.on('unsyncedChanges', ({ number }: { number: number }) => acks.unsynced(number, params.clock()));
   provider.on('status', ({ status }: { status: string }) => records.events.push({ articleId: editor.articleId, at: params.clock(), what: status }));
   provider.on('stateless', ({ payload }: { payload: string }) => {
     const message = JSON.parse(payload) as ServerMessage;
     if (message.type === 'saved') records.savedMessages++;
     else if (message.type === 'flushed') flushes.get(message.requestId)?.(message.ok ? { version: message.version } : null);
-    else records.events.push({ articleId: editor.articleId, at: params.clock(), what: message.type === 'access' ? `access ${message.mode}${message.unconfirmed ? ' unconfirmed' : ''}` : message.type });
+    if (message.type === 'access') access.mode = message.mode;
+    if (message.type !== 'saved' && message.type !== 'flushed') records.events.push({ articleId: editor.articleId, at: params.clock(), what: message.type === 'access' ? `access ${message.mode}${message.unconfirmed ? ' unconfirmed' : ''}` : message.type });
   });
   const flush = () =>
     new Promise<{ version: number } | null>((resolve) => {
@@ -104,8 +116,14 @@ async function type(client: EditorClient, index: number, params: EditorParams, r
   const goOn = () => params.clock() < params.until || (params.clock() < params.until + 60_000 && lastAckedMadeAt() <= params.lastFaultEnd());
   // Spread the editors over the two seconds, as people do not type in step.
   await sleep((index * EDIT_EVERY_MS) / params.editors.length);
-  for (let n = 1; goOn(); n++) {
+  for (let n = 1; goOn(); ) {
     const began = params.clock();
+    // The story editor is read-only while the server says so: nothing is typed.
+    if (access.mode === 'read') {
+      records.skippedWhileReadOnly++;
+      await sleep(EDIT_EVERY_MS);
+      continue;
+    }
     // A step when the edit before this one is saved, as a person clicks Publish on a saved story.
     const stepNow = n % STEP_EVERY === 0 && lastEdit?.ackedAt != null && params.clock() < params.until;
     const marker = markerOf(editor.index, n);
@@ -137,6 +155,7 @@ async function type(client: EditorClient, index: number, params: EditorParams, r
         }
       }
     }
+    n++;
     await sleep(Math.max(0, began + EDIT_EVERY_MS - params.clock()));
   }
   return acks;

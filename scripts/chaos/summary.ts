@@ -112,6 +112,7 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
       lostFromWorkingCopies: verdict.lostEdits.fromWorkingCopies.length,
       unacknowledgedNotStored: verdict.lostEdits.unacknowledgedNotStored,
       workingCopiesSaved: editors.savedMessages,
+      skippedWhileReadOnly: editors.skippedWhileReadOnly,
       flushes: editors.flushes,
     },
     workflow: {
@@ -171,6 +172,7 @@ export function formatSummary(s: Summary): string {
     ['edits (co-editing)', `${s.edits.acknowledged} acknowledged of ${s.edits.typed} typed; acknowledged after p50 ${s.edits.p50Ms} ms, p99 ${s.edits.p99Ms} ms, max ${s.edits.maxMs} ms`],
     ['acknowledged edits lost', `${s.edits.lostFromStoredDocuments} from the stored documents, ${s.edits.lostFromWorkingCopies} from the working copies`],
     ['unacknowledged edits not stored', String(s.edits.unacknowledgedNotStored)],
+    ['edits not typed (read-only)', String(s.edits.skippedWhileReadOnly)],
     ['working copies saved / flushes', `${s.edits.workingCopiesSaved} 'saved' messages; flushes ${s.edits.flushes.ok} ok, ${s.edits.flushes.failed} failed`],
     ['workflow steps', `${s.workflow.ok} ok of ${s.workflow.steps} (${fmt(s.workflow.byName)})`],
     ['half-published stories', String(s.halfPublished.length)],
@@ -181,7 +183,7 @@ export function formatSummary(s: Summary): string {
     rows.push(
       ['PG restart: cached page requests', `${p.cachedPageRequests}, 5xx ${p.cachedPage5xx}, no answer ${p.cachedPageNoAnswer}`],
       ['PG restart: pages a publish expired', `${p.expiredByPublishRequests}, 5xx ${p.expiredByPublish5xx} (cached, but a publish committed as the database went down expired them)`],
-      ['PG restart: other requests', `${p.otherRequests}, 5xx ${fmt(p.other5xx)}`],
+      ['PG restart: other requests', `${p.otherRequests}, 5xx ${fmt(p.other5xx) || 'none'}`],
       ['PG restart: /api/health', `${fmt(p.health)}; 200 again ${p.healthy200AfterSeconds} s after start`],
       ['PG restart: edits', `first ack ${p.firstAckAfterSeconds} s after; ${p.editorsSavedAgain} of ${s.editors} editors' new edits acknowledged; ${fmt(p.collabEvents) || 'no server messages'}`],
     );
