@@ -330,6 +330,27 @@ describe('the collaboration server’s defences', () => {
     b.leave();
   });
 
+  it('keeps a story whose store failed loaded after everyone left, and stores it once the database answers (the failure never escapes)', async () => {
+    let databaseDown = false;
+    const at = await startServer({ recheckMs: 60_000, accessOf: (session, articleId) => (databaseDown ? Promise.reject(new Error('connection refused')) : collabAccessOf(session, articleId)) });
+    const { hocuspocus } = servers.at(-1)!.server;
+    const story = await createArticle({ deck: 'Before the outage' });
+    const a = join(await createUser({ role: 'editor' }), story.id, { at });
+    await until(() => a.state.synced, 'synced');
+
+    databaseDown = true;
+    applyTextEdit(sharedText(a.doc, 'deck'), 'Typed as the database went down');
+    await until(() => a.messages.some((m) => m.type === 'unsaved'), 'the failed store reported');
+    a.leave();
+    await new Promise((r) => setTimeout(r, 1_000));
+    // Unloading now would leave the typing only in the update log, out of the working copy.
+    expect(hocuspocus.documents.has(story.id)).toBe(true);
+
+    databaseDown = false;
+    await until(async () => (await loadStory(db, story.id)).working.deck === 'Typed as the database went down', 'the retried store', 15_000);
+    await until(() => !hocuspocus.documents.has(story.id), 'the story unloaded once stored');
+  });
+
   it('undoes typing that arrives after its author’s session ended, saving none of it under anyone’s name', async () => {
     // A check every minute: the typing lands well inside the window between two checks.
     const at = await startServer({ recheckMs: 60_000 });

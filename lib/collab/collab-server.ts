@@ -69,6 +69,8 @@ type StoryState = {
   pending: Uint8Array[];
   logTimer?: ReturnType<typeof setTimeout>;
   retryTimer?: ReturnType<typeof setTimeout>;
+  /** The last store failed: the story stays loaded (even with nobody in it) until a retry stores it. */
+  storeFailed: boolean;
   /** Work on one story runs one task at a time (load, store, recheck). */
   queue: StoryQueue;
   lastMarked: number;
@@ -120,7 +122,7 @@ export function createCollabServer(options: CollabServerOptions) {
   const stateOf = (name: string): StoryState => {
     let state = stories.get(name);
     if (!state) {
-      state = { revisionId: null, status: null, edits: new Map(), bytes: 0, pending: [], queue: new StoryQueue(), lastMarked: 0 };
+      state = { revisionId: null, status: null, edits: new Map(), bytes: 0, pending: [], storeFailed: false, queue: new StoryQueue(), lastMarked: 0 };
       stories.set(name, state);
     }
     return state;
@@ -194,13 +196,20 @@ export function createCollabServer(options: CollabServerOptions) {
         if (outcome.status === 'saved') state.revisionId = outcome.revisionId;
         // Only a save says which revision the document now is: another server (REDIS_URL) may have saved a newer one.
         state.bytes = await storeSnapshot(name, document, outcome.status === 'saved' ? outcome.revisionId : null);
+        state.storeFailed = false;
       } catch (error) {
         // The database did not take it (or could not confirm who typed): the edits are in
-        // this server's memory and every client's; say so, and try again shortly.
+        // this server's memory and every client's; say so, keep the story loaded, and try
+        // again shortly (then unload it if everyone has left meanwhile).
+        state.storeFailed = true;
         broadcast(document, { type: 'unsaved' });
         clearTimeout(state.retryTimer);
         state.retryTimer = setTimeout(() => {
-          if (server.hocuspocus.documents.get(name) === document) void store(name, document).catch(() => undefined);
+          if (server.hocuspocus.documents.get(name) !== document) return;
+          void store(name, document).then(
+            () => server.hocuspocus.unloadDocument(document),
+            () => undefined,
+          );
         }, STORE_RETRY_MS);
         throw error;
       }
@@ -385,7 +394,16 @@ export function createCollabServer(options: CollabServerOptions) {
     },
 
     async onStoreDocument({ documentName, document }) {
-      await store(documentName, document);
+      // Hocuspocus starts these stores without waiting for them: a failure thrown from here
+      // would end the process. store() has already told the clients and set its retry.
+      await store(documentName, document).catch((error: unknown) => {
+        console.error(`Storing story ${documentName} failed; retrying in ${STORE_RETRY_MS / 1000} s:`, error instanceof Error ? error.message : error);
+      });
+    },
+
+    async beforeUnloadDocument({ documentName }) {
+      // Throwing keeps the document loaded: its typing is not yet in the working copy.
+      if (stories.get(documentName)?.storeFailed) throw new Error(`Story ${documentName} is kept until it is stored.`);
     },
 
     async onStateless({ connection, document, payload }) {
