@@ -28,6 +28,8 @@ export type EditorClient = {
   bodyMarkers: string[];
   deckMarker: string | null;
   failed: string | null;
+  /** Its connection (the chaos run follows its unconfirmed updates and sends flushes through it). */
+  provider: HocuspocusProvider;
   /** Times the server closed this editor's connection, by close code and reason. */
   closes: string[];
   /** Sets this editor's awareness (name, colour, caret), as the story editor's caret extension does. */
@@ -65,6 +67,9 @@ function connectEditor(url: string, secret: string, editor: CollabEditor, ledger
     bodyMarkers: [],
     deckMarker: null,
     failed: null,
+    get provider() {
+      return provider;
+    },
     closes: [],
     announce: (state) => {
       for (const [field, value] of Object.entries(state)) provider.setAwarenessField(field, value);

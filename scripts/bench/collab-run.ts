@@ -8,12 +8,9 @@
 import { randomBytes } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import * as Y from 'yjs';
-import { db } from '@/db/client';
-import { loadStoredDocument } from '@/lib/collab/persistence';
-import { loadStory } from '@/lib/workflow/story-record';
 import { startCollabProcess, type CollabProcess } from '../lib/collab-process';
 import { prepareCollabData, type CollabEditor } from './collab-data';
+import { countMissing, settled, storedText, workingText } from './collab-check';
 import { connectEditors, markerText, typeOnce, type EditorClient } from './collab-editors';
 import { DeliveryLedger, latencies, missingMarkers, type Latencies } from './collab-stats';
 import { processCpuMs, rssMb } from './process-cpu';
@@ -166,35 +163,6 @@ export async function runCollabBench(params: CollabBenchParams): Promise<CollabB
   } finally {
     for (const client of clients) client.leave();
     await stopServers();
-  }
-}
-
-async function storedText(articleId: string): Promise<string> {
-  const stored = await loadStoredDocument(articleId);
-  if (!stored) return '';
-  const doc = new Y.Doc();
-  Y.applyUpdate(doc, stored.state);
-  return markerText(doc);
-}
-
-async function workingText(articleId: string): Promise<string> {
-  const { working } = await loadStory(db, articleId);
-  return `${JSON.stringify(working.body)}\n${working.deck}`;
-}
-
-async function countMissing(expected: Map<string, string[]>, textOf: (articleId: string) => Promise<string>): Promise<number> {
-  let missing = 0;
-  for (const [articleId, markers] of expected) missing += missingMarkers(markers, await textOf(articleId)).length;
-  return missing;
-}
-
-/** Polls until nothing is missing or the time is up; the last count. */
-async function settled(count: () => Promise<number>, withinMs: number): Promise<number> {
-  const end = Date.now() + withinMs;
-  for (;;) {
-    const missing = await count();
-    if (missing === 0 || Date.now() > end) return missing;
-    await new Promise((done) => setTimeout(done, 500));
   }
 }
 

@@ -1,21 +1,31 @@
 /**
- * Editors for the chaos run: each autosaves their own story every two seconds through the
- * editor's own server action, with their session cookie, and every few saves publishes,
- * updates or unpublishes it. Every save the server acknowledged and every workflow step is
- * recorded, to be checked against the database afterwards.
+ * Editors for the chaos run, typing as the story editor does: each holds a Hocuspocus
+ * connection to the collaboration server (scripts/bench/collab-editors.ts) and adds a
+ * paragraph with a unique marker to their own story every two seconds; every few edits
+ * they publish, update or unpublish it, first asking the server to save the working copy
+ * (a flush, as the workflow panel does) and sending the version it answers. Every edit
+ * (with when the server acknowledged it: edit-acks.ts), every workflow step, every server
+ * message and connection change is recorded, to be checked against the database afterwards.
  */
-import type { AutosaveEditor } from '../bench/autosave-load';
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+import { BODY_FRAGMENT } from '@/lib/collab/story-document';
+import type { ClientMessage, ServerMessage } from '@/lib/collab/messages';
+import type { CollabEditor } from '../bench/collab-data';
+import { connectEditors, type EditorClient } from '../bench/collab-editors';
+import { DeliveryLedger, markerOf } from '../bench/collab-stats';
 import type { Newsroom } from '../bench/newsroom';
-import type { WatchedStory } from './readers';
+import { EditAcks, type Edit } from './edit-acks';
 
-export const AUTOSAVE_EVERY_MS = 2_000;
-/** A workflow step after every this many saves. */
+export const EDIT_EVERY_MS = 2_000;
+/** A workflow step after every this many edits. */
 const STEP_EVERY = 2;
+/** As long as the story editor waits for a flush's answer. */
+const FLUSH_TIMEOUT_MS = 10_000;
 
 export type Status = 'draft' | 'published' | 'unpublished';
+export type ChaosEditor = CollabEditor & { cookie: string };
 
-export type AckedSave = { articleId: string; n: number; version: number; start: number; at: number };
-export type SaveFailure = { articleId: string; n: number; start: number; at: number; message: string };
 export type Step = {
   articleId: string;
   name: 'publish' | 'publish_update' | 'unpublish';
@@ -26,85 +36,120 @@ export type Step = {
   status?: Status;
   message?: string;
 };
+/** A message from the collaboration server ('saved' only counted) or a change of connection. */
+export type CollabEvent = { articleId: string; at: number; what: string };
 
-export type EditorRecords = { acked: AckedSave[]; failures: SaveFailure[]; steps: Step[]; saveMs: number[] };
+export type EditorRecords = { edits: Edit[]; steps: Step[]; events: CollabEvent[]; savedMessages: number; flushes: { ok: number; failed: number } };
 
 export type EditorParams = {
   newsroom: Newsroom;
-  editors: AutosaveEditor[];
+  editors: ChaosEditor[];
+  /** The collaboration server's address and the secret its tokens are signed with. */
+  collabUrl: string;
+  secret: string;
   until: number;
   clock: () => number;
-  /** Stories get an address on their first save; readers then ask for them. */
-  onStory: (story: WatchedStory) => void;
   /** The story's status in the database: after a step whose answer was lost, the editor reloads. */
   readStatus: (articleId: string) => Promise<Status | null>;
-  /** When the last fault ended: an editor goes on past `until` (up to a minute) until a save started after it is acknowledged. */
+  /** When the last fault ended: an editor goes on past `until` (up to a minute) until an edit made after it is acknowledged. */
   lastFaultEnd: () => number;
   /** Counts workflow requests in flight, so a fault can strike during one. */
   inFlight: { publishes: number };
 };
 
-/** The deck carries the save's number, so the database shows which save it holds. */
-export const deckWithSave = (deck: string, n: number) => `${deck} (save #${n})`;
-export const saveNumberOf = (deck: string): number => Number(/\(save #(\d+)\)$/.exec(deck)?.[1] ?? 0);
-
+/** Connects every editor (all must sync first), types until `until`, and leaves. */
 export async function runEditors(params: EditorParams): Promise<EditorRecords> {
-  const records: EditorRecords = { acked: [], failures: [], steps: [], saveMs: [] };
-  await Promise.all(
-    params.editors.map(async (editor, index) => {
-      let status: Status = 'draft';
-      let saves = 0;
-      let updates = 0;
-      let lastAckStart = -1;
-      const goOn = () => params.clock() < params.until || (params.clock() < params.until + 60_000 && lastAckStart <= params.lastFaultEnd());
-      // Spread the editors over the two seconds, as people do not type in step.
-      await sleep((index * AUTOSAVE_EVERY_MS) / params.editors.length);
-      for (let n = 1; goOn(); n++) {
-        const began = params.clock();
-        const fields = { ...editor.fields, deck: deckWithSave(editor.fields.deck, n) };
-        let saved = false;
-        try {
-          const outcome = await params.newsroom.save(editor.cookie, editor.articleId, editor.version, fields, 'autosave');
-          records.saveMs.push(outcome.response.ms);
-          if (outcome.saved) {
-            saved = true;
-            saves++;
-            lastAckStart = began;
-            editor.version = outcome.version!;
-            records.acked.push({ articleId: editor.articleId, n, version: editor.version, start: began, at: params.clock() });
-            if (n === 1 || saves === 1) params.onStory({ articleId: editor.articleId, slug: outcome.slug!, headline: editor.fields.headline });
-          } else {
-            // A save that reached the database but whose answer was lost leaves the story a
-            // version ahead: the editor page would offer to reload it; take the newer version.
-            const data = (outcome.response.result as { data?: { version?: number } } | undefined)?.data;
-            if (typeof data?.version === 'number') editor.version = data.version;
-            records.failures.push({ articleId: editor.articleId, n, start: began, at: params.clock(), message: outcome.message ?? 'refused' });
-          }
-        } catch (error) {
-          records.failures.push({ articleId: editor.articleId, n, start: began, at: params.clock(), message: `no answer: ${(error as Error).message}` });
-        }
-        if (saved && saves % STEP_EVERY === 0 && params.clock() < params.until) {
-          const name = status === 'published' ? (updates++ % 2 === 0 ? 'publish_update' : 'unpublish') : 'publish';
-          const exportName = { publish: 'publishAction', publish_update: 'publishUpdateAction', unpublish: 'unpublishAction' }[name];
-          const fields: Record<string, string> = name === 'unpublish' ? { text: 'Taken down during the chaos run.' } : { version: String(editor.version) };
-          const start = params.clock();
-          params.inFlight.publishes++;
-          try {
-            const result = await params.newsroom.transition(editor.cookie, editor.articleId, exportName, fields);
-            status = ((result.data as { status?: Status } | undefined)?.status ?? status) as Status;
-            records.steps.push({ articleId: editor.articleId, name, start, end: params.clock(), ok: true, status });
-          } catch (error) {
-            records.steps.push({ articleId: editor.articleId, name, start, end: params.clock(), ok: false, message: (error as Error).message.slice(0, 200) });
-            status = (await params.readStatus(editor.articleId).catch(() => null)) ?? status;
-          } finally {
-            params.inFlight.publishes--;
-          }
-        }
-        await sleep(Math.max(0, began + AUTOSAVE_EVERY_MS - params.clock()));
-      }
-    }),
-  );
+  const records: EditorRecords = { edits: [], steps: [], events: [], savedMessages: 0, flushes: { ok: 0, failed: 0 } };
+  const clients = await connectEditors({ urlFor: () => params.collabUrl, secret: params.secret, editors: params.editors, ledger: new DeliveryLedger() });
+  try {
+    // One ledger per editor: each connection's count confirms only its own edits.
+    const ledgers = await Promise.all(clients.map((client, index) => type(client, index, params, records)));
+    records.edits = ledgers.flatMap((acks) => acks.edits);
+  } finally {
+    // Leaving unloads the documents: the server stores each one and saves its working copy.
+    for (const client of clients) client.leave();
+  }
   return records;
+}
+
+async function type(client: EditorClient, index: number, params: EditorParams, records: EditorRecords): Promise<EditAcks> {
+  const editor = params.editors[index]!;
+  const acks = new EditAcks();
+  const { provider } = client;
+  const flushes = new Map<string, (answer: { version: number } | null) => void>();
+  provider.on('unsyncedChanges', ({ number }: { number: number }) => acks.unsynced(number, params.clock()));
+  provider.on('status', ({ status }: { status: string }) => records.events.push({ articleId: editor.articleId, at: params.clock(), what: status }));
+  provider.on('stateless', ({ payload }: { payload: string }) => {
+    const message = JSON.parse(payload) as ServerMessage;
+    if (message.type === 'saved') records.savedMessages++;
+    else if (message.type === 'flushed') flushes.get(message.requestId)?.(message.ok ? { version: message.version } : null);
+    else records.events.push({ articleId: editor.articleId, at: params.clock(), what: message.type === 'access' ? `access ${message.mode}${message.unconfirmed ? ' unconfirmed' : ''}` : message.type });
+  });
+  const flush = () =>
+    new Promise<{ version: number } | null>((resolve) => {
+      const requestId = randomUUID();
+      const timer = setTimeout(() => resolve(null), FLUSH_TIMEOUT_MS);
+      flushes.set(requestId, (answer) => {
+        clearTimeout(timer);
+        flushes.delete(requestId);
+        resolve(answer);
+      });
+      provider.sendStateless(JSON.stringify({ type: 'flush', requestId } satisfies ClientMessage));
+    });
+
+  let status: Status = 'draft';
+  let updates = 0;
+  let lastEdit: Edit | null = null;
+  const lastAckedMadeAt = () => acks.acknowledged.at(-1)?.madeAt ?? -1;
+  const goOn = () => params.clock() < params.until || (params.clock() < params.until + 60_000 && lastAckedMadeAt() <= params.lastFaultEnd());
+  // Spread the editors over the two seconds, as people do not type in step.
+  await sleep((index * EDIT_EVERY_MS) / params.editors.length);
+  for (let n = 1; goOn(); n++) {
+    const began = params.clock();
+    // A step when the edit before this one is saved, as a person clicks Publish on a saved story.
+    const stepNow = n % STEP_EVERY === 0 && lastEdit?.ackedAt != null && params.clock() < params.until;
+    const marker = markerOf(editor.index, n);
+    lastEdit = acks.made({ articleId: editor.articleId, n, marker, madeAt: began });
+    addParagraph(client.doc, `Chaos paragraph ${marker}.`);
+    if (stepNow) {
+      const name = status === 'published' ? (updates++ % 2 === 0 ? 'publish_update' : 'unpublish') : 'publish';
+      const exportName = { publish: 'publishAction', publish_update: 'publishUpdateAction', unpublish: 'unpublishAction' }[name];
+      const start = params.clock();
+      let fields: Record<string, string> | null = { text: 'Taken down during the chaos run.' };
+      if (name !== 'unpublish') {
+        const seen = await flush();
+        if (seen) records.flushes.ok++;
+        else records.flushes.failed++;
+        fields = seen && { version: String(seen.version) };
+      }
+      if (!fields) records.steps.push({ articleId: editor.articleId, name, start, end: params.clock(), ok: false, message: 'flush: the working copy could not be saved first' });
+      else {
+        params.inFlight.publishes++;
+        try {
+          const result = await params.newsroom.transition(editor.cookie, editor.articleId, exportName, fields);
+          status = ((result.data as { status?: Status } | undefined)?.status ?? status) as Status;
+          records.steps.push({ articleId: editor.articleId, name, start, end: params.clock(), ok: true, status });
+        } catch (error) {
+          records.steps.push({ articleId: editor.articleId, name, start, end: params.clock(), ok: false, message: (error as Error).message.slice(0, 200) });
+          status = (await params.readStatus(editor.articleId).catch(() => null)) ?? status;
+        } finally {
+          params.inFlight.publishes--;
+        }
+      }
+    }
+    await sleep(Math.max(0, began + EDIT_EVERY_MS - params.clock()));
+  }
+  return acks;
+}
+
+/** A new paragraph at the end of the body, as Tiptap's binding writes one. */
+function addParagraph(doc: Y.Doc, text: string) {
+  doc.transact(() => {
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [new Y.XmlText(text)]);
+    const body = doc.getXmlFragment(BODY_FRAGMENT);
+    body.insert(body.length, [paragraph]);
+  });
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

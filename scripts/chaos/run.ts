@@ -2,14 +2,18 @@
  * `npm run chaos`: the newsroom and the reader site under load while things break.
  *
  * On a throwaway PostgreSQL cluster of its own, builds and starts the app with the demo
- * newsroom and a few thousand archive stories. Then for --seconds (60) 200 readers read and
- * 20 editors autosave every two seconds and publish, update and unpublish, while the run
- * restarts PostgreSQL, kills the app with SIGKILL during a publish (a story falls due while
- * it is down) and starts it again, and exhausts the connection pool with a lock. Afterwards
- * it counts what was lost or half-done and prints a table; the figures go to
+ * newsroom and a few thousand archive stories, and the collaboration server as its own
+ * process. Then for --seconds (60) 200 readers read and 20 editors type through the
+ * collaboration server (a marked paragraph every two seconds each) and publish, update and
+ * unpublish, while the run restarts PostgreSQL, kills the app with SIGKILL during a publish
+ * (a story falls due while it is down) and starts it again, kills the collaboration server
+ * with SIGKILL (its supervisor starts it again), and exhausts the connection pool with a
+ * lock. Afterwards it counts what was lost or half-done and prints a table; the figures go to
  * bench/results/chaos-<time>.json. docs/reliability.md has the last run's figures.
  */
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { connect as tcpConnect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -18,13 +22,14 @@ import postgres from 'postgres';
 import { prepareBenchData, readBenchFacts } from '../bench/bench-data';
 import { closeConnections, request } from '../bench/http';
 import { Newsroom } from '../bench/newsroom';
-import { doNewsroomWork } from '../bench/newsroom-work';
 import { startNextServer, startProductionServer } from '../lib/production-server';
+import { superviseCollab, type CollabSupervisor } from './collab-supervisor';
 import { runEditors, type EditorRecords, type Status } from './editors';
+import { prepareChaosNewsroom, saveFirstText } from './newsroom-setup';
 import { createChaosPostgres } from './postgres-cluster';
 import { runReaders, warmUp, type ReaderRecord, type WatchedStory } from './readers';
 import { summarize, formatSummary } from './summary';
-import { findHalfPublished, findLostSaves, findReadersShownUnpublished } from './verify';
+import { findHalfPublished, findLostEdits, findReadersShownUnpublished } from './verify';
 
 const { values: options } = parseArgs({
   args: process.argv.slice(2),
@@ -33,6 +38,7 @@ const { values: options } = parseArgs({
     readers: { type: 'string', default: '200' },
     stories: { type: 'string', default: '3000' },
     port: { type: 'string', default: '3211' },
+    'collab-port': { type: 'string', default: '3212' },
     'pg-port': { type: 'string', default: '55433' },
     folder: { type: 'string', default: '/tmp/masthead-chaos-pg' },
     'skip-build': { type: 'boolean', default: false },
@@ -71,6 +77,7 @@ const onServerOutput = (text: string) => {
 
 let app: ChildProcess | undefined;
 let stopFirst: (() => Promise<void>) | undefined;
+let collab: CollabSupervisor | undefined;
 try {
   const server = await startProductionServer({
     database: 'masthead_rel_chaos',
@@ -83,27 +90,33 @@ try {
   });
   stopFirst = server.stop;
   const { databaseUrl, url } = server;
+  // The verification reads stored documents and working copies with the app's own functions.
+  process.env.DATABASE_URL = databaseUrl;
   let appPid = server.pid;
+  const collabPort = Number(options['collab-port']);
+  const secret = randomBytes(32).toString('base64url');
+  let clock = () => 0;
+  collab = await superviseCollab({ port: collabPort, env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET: secret, COLLAB_HOST: '127.0.0.1' }, clock: () => clock(), log });
   const sql = postgres(databaseUrl, { max: 2, onnotice: () => {}, connect_timeout: 2 });
   const facts = await readBenchFacts(databaseUrl);
   const newsroom = new Newsroom(url, '.next');
-  const work = await doNewsroomWork(newsroom, facts, log);
+  const work = await prepareChaosNewsroom(newsroom, facts, log);
+  const chaosEditors = work.editors;
   const [hot] = await sql`select id from articles where slug = ${facts.hotArticle.slug}`;
+  const slugs = await sql`select a.id, r.slug, r.headline from articles a join article_revisions r on r.id = a.current_revision_id where a.id = any(${chaosEditors.map((e) => e.articleId)}::uuid[])`;
 
   // A story that falls due while the app is down: the scheduler must publish it on restart.
   const scheduledHeadline = `Scheduled while the app was down ${Date.now().toString(36)}`;
   const scheduledId = await newsroom.createStory(work.deskCookie, scheduledHeadline, facts.section.id);
-  const [desk] = await sql`select id from users where email = 'editor@example.com'`;
-  const scheduledSave = await newsroom.save(work.deskCookie, scheduledId, 1, { ...facts.draft, headline: scheduledHeadline, slug: '', bylineIds: [desk!.id as string] }, 'save');
-  if (!scheduledSave.saved) throw new Error(`Could not save the story to schedule: ${JSON.stringify(scheduledSave.response.result)}`);
+  const scheduledVersion = await saveFirstText(work.desk, scheduledId, { ...facts.draft, headline: scheduledHeadline, slug: '', bylineIds: [work.desk.id] });
 
   // A running site has its pages cached: every address readers ask for is asked once first.
   await warmUp(url, facts, log);
 
   const t0 = performance.now();
-  const clock = () => performance.now() - t0;
+  clock = () => performance.now() - t0;
   const until = seconds * 1000;
-  const watched: WatchedStory[] = [];
+  const watched: WatchedStory[] = slugs.map((row) => ({ articleId: row.id as string, slug: row.slug as string, headline: row.headline as string }));
   const inFlight = { publishes: 0 };
   const faults: Record<string, { start: number; end: number; [key: string]: unknown }> = {};
   const health: { at: number; status: number }[] = [];
@@ -171,7 +184,24 @@ try {
     log(`App answering ${answeringAt === null ? 'never' : `${((answeringAt - killAt) / 1000).toFixed(1)} s`} and healthy ${((clock() - killAt) / 1000).toFixed(1)} s after the kill.`);
   };
 
-  // 3. A lock holds up every save: the pool's connections wait on it, and more requests
+  // 3. The collaboration server is killed; its supervisor starts it again, and the editors' connections come back by themselves.
+  const killCollab = async () => {
+    await sleepUntil(until * 0.6);
+    const killedPid = collab!.pid();
+    const start = clock();
+    if (killedPid === undefined) {
+      log('The collaboration server was not running when it was to be killed.');
+      faults.collabKill = { start, end: start, notRunning: true };
+      return;
+    }
+    process.kill(killedPid, 'SIGKILL');
+    log('Collaboration server killed with SIGKILL.');
+    while (clock() - start < 60_000 && !(collab!.pid() !== killedPid && (await listening(collabPort)))) await sleep(50);
+    faults.collabKill = { start, end: clock() };
+    log(`Collaboration server listening again ${((clock() - start) / 1000).toFixed(1)} s after the kill.`);
+  };
+
+  // 4. A lock holds up every save: the pool's connections wait on it, and more requests
   // than connections wait for the pool. They must fail as busy, not hang.
   const exhaustPool = async () => {
     await sleepUntil(until * 0.75);
@@ -192,18 +222,19 @@ try {
   const killPlannedAt = until * 0.4;
   const scheduleDueAt = Date.now() + killPlannedAt + 3_000;
   const scheduled = await newsroom
-    .transition(work.deskCookie, scheduledId, 'scheduleAction', { version: String(scheduledSave.version), scheduledFor: siteLocalTime(new Date(scheduleDueAt)) })
+    .transition(work.deskCookie, scheduledId, 'scheduleAction', { version: String(scheduledVersion), scheduledFor: siteLocalTime(new Date(scheduleDueAt)) })
     .then(() => true, (error: Error) => (log(`Scheduling failed: ${error.message}`), false));
-  log(`Load: ${options.readers} readers and ${work.editors.length} editors for ${seconds} s, with faults.`);
+  log(`Load: ${options.readers} readers and ${chaosEditors.length} editors for ${seconds} s, with faults.`);
   const [readers, editors] = await Promise.all([
     runReaders({ baseUrl: url, readers: Number(options.readers), until, clock, facts, watched: () => watched, hotArticleId: hot!.id as string }),
     runEditors({
       newsroom,
-      editors: work.editors,
+      editors: chaosEditors,
+      collabUrl: `ws://127.0.0.1:${collabPort}`,
+      secret,
       until,
       clock,
-      onStory: (story) => watched.push(story),
-      lastFaultEnd: () => Math.max(faults.postgresRestart?.end ?? until, faults.appKill?.end ?? until),
+      lastFaultEnd: () => Math.max(faults.postgresRestart?.end ?? until, faults.appKill?.end ?? until, faults.collabKill?.end ?? until),
       inFlight,
       readStatus: async (articleId) => {
         const [row] = await sql`select status::text as status from articles where id = ${articleId}`;
@@ -214,6 +245,7 @@ try {
     watchDatabase(),
     restartPostgres(),
     killApp(),
+    killCollab(),
     exhaustPool(),
   ]);
   log('Load over; checking the database.');
@@ -230,19 +262,19 @@ try {
   }
   const storyIds = [...work.editors.map((e) => e.articleId), scheduledId];
   const verdict = {
-    lostSaves: await findLostSaves(sql, editors),
+    lostEdits: await findLostEdits(editors.edits),
     halfPublished: await findHalfPublished(sql, storyIds),
     readersShownUnpublished: findReadersShownUnpublished(readers, editors.steps),
     scheduledStory: { published: scheduledPublishedAfterMs !== null, publishedMsAfterDue: scheduledPublishedAfterMs },
   };
   await sql.end();
-  const summary = summarize({ readers, editors, health, faults, verdict, serverLog });
+  const summary = summarize({ readers, editors, health, faults, verdict, serverLog, collabRestarts: collab.restarts, collabExits: collab.exits });
   console.log(formatSummary(summary));
   const results = join('bench', 'results');
   mkdirSync(results, { recursive: true });
   const file = join(results, `chaos-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const machine = { cpus: cpus().length, loadAverageAfter: loadavg()[0], shared: 'the machine was shared with other work during the run' };
-  writeFileSync(file, JSON.stringify({ startedAt: new Date(began).toISOString(), seconds, readers: Number(options.readers), editors: work.editors.length, stories: facts.archiveStories, machine, summary, faults, details: { ...runDetails(readers, editors, health), database } }, null, 2));
+  writeFileSync(file, JSON.stringify({ startedAt: new Date(began).toISOString(), seconds, readers: Number(options.readers), editors: chaosEditors.length, stories: facts.archiveStories, machine, summary, faults, details: { ...runDetails(readers, editors, health), database } }, null, 2));
   log(`Figures written to ${file}.`);
   process.exitCode = summary.passed ? 0 : 1;
 } finally {
@@ -251,6 +283,7 @@ try {
     app.kill('SIGTERM');
     await new Promise((done) => app!.once('exit', done));
   }
+  await collab?.stop().catch(() => {});
   await stopFirst?.().catch(() => {});
   await cluster.destroy();
 }
@@ -269,7 +302,19 @@ function runDetails(readers: ReaderRecord[], editors: EditorRecords, health: { a
     const key = read.status === 0 ? 'none' : String(read.status);
     bucket[key] = (bucket[key] ?? 0) + 1;
   }
-  return { health, saveFailures: editors.failures, acked: editors.acked, steps: editors.steps, unanswered, readerStatusesPerSecond: perSecond };
+  const unacknowledged = editors.edits.filter((e) => e.ackedAt === null);
+  // Acknowledged late: when made and when the provider's count came back to 0.
+  const slowAcks = editors.edits.filter((e) => e.ackedAt !== null && e.ackedAt - e.madeAt > 2_000).map((e) => ({ marker: e.marker, madeAt: Math.round(e.madeAt), ackedAt: Math.round(e.ackedAt!) }));
+  return { health, unacknowledgedEdits: unacknowledged.slice(0, 20), slowAcks, collabEvents: editors.events, steps: editors.steps, unanswered, readerStatusesPerSecond: perSecond };
+}
+
+/** Whether something accepts connections on the port. */
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = tcpConnect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
 }
 
 function sleep(ms: number) {

@@ -1,31 +1,46 @@
 /**
  * What the chaos run counts afterwards, from the database and from what readers and editors
- * recorded: acknowledged saves lost, stories half-published, readers shown a story that was
+ * recorded: acknowledged edits lost, stories half-published, readers shown a story that was
  * not published.
  */
 import type postgres from 'postgres';
-import { saveNumberOf, type EditorRecords, type Step } from './editors';
+import { settled, storedText, workingText } from '../bench/collab-check';
+import { lostEdits, type Edit } from './edit-acks';
+import type { Step } from './editors';
 import type { ReaderRecord } from './readers';
 
-export type LostSave = { articleId: string; ackedSave: number; inDatabase: number };
 export type HalfPublished = { articleId: string; status: string; problem: string };
+export type LostEdits = {
+  typed: number;
+  acknowledged: number;
+  /** Acknowledged edits missing from the stored shared document (collab_documents + collab_updates). */
+  fromStoredDocuments: Edit[];
+  /** Acknowledged edits missing from the working copy once the documents were stored. */
+  fromWorkingCopies: Edit[];
+  /** Typed but never acknowledged, and not stored either (a person would have seen "Saving…"). */
+  unacknowledgedNotStored: number;
+};
 
-/** Every acknowledged save must be in the database: the working copy holds it or a later one. */
-export async function findLostSaves(sql: postgres.Sql, editors: EditorRecords): Promise<{ checked: number; lost: LostSave[] }> {
-  const lastAcked = new Map<string, { n: number; version: number }>();
-  for (const save of editors.acked) {
-    const seen = lastAcked.get(save.articleId);
-    if (!seen || save.n > seen.n) lastAcked.set(save.articleId, { n: save.n, version: save.version });
-  }
-  const lost: LostSave[] = [];
-  for (const [articleId, acked] of lastAcked) {
-    const [row] = await sql`
-      select a.version, r.deck from articles a join article_revisions r on r.id = a.current_revision_id where a.id = ${articleId}`;
-    const inDatabase = row ? saveNumberOf(row.deck as string) : 0;
-    if (!row || inDatabase < acked.n || (row.version as number) < acked.version) lost.push({ articleId, ackedSave: acked.n, inDatabase });
-  }
-  // Each story's saves are acknowledged in order, so the last one held means all were.
-  return { checked: editors.acked.length, lost };
+/**
+ * Every acknowledged edit must be in the stored shared document and, once the server has
+ * stored it (the editors left, so it unloads), in the story's working copy. Each is polled
+ * for up to `withinMs`: storing is debounced.
+ */
+export async function findLostEdits(edits: Edit[], withinMs = 30_000): Promise<LostEdits> {
+  const stories = [...new Set(edits.map((edit) => edit.articleId))];
+  const acknowledged = edits.filter((edit) => edit.ackedAt !== null);
+  const texts = async (textOf: (articleId: string) => Promise<string>) => new Map(await Promise.all(stories.map(async (id) => [id, await textOf(id)] as const)));
+  await settled(async () => lostEdits(acknowledged, await texts(storedText)).length, withinMs);
+  const stored = await texts(storedText);
+  await settled(async () => lostEdits(acknowledged, await texts(workingText)).length, withinMs);
+  const working = await texts(workingText);
+  return {
+    typed: edits.length,
+    acknowledged: acknowledged.length,
+    fromStoredDocuments: lostEdits(acknowledged, stored),
+    fromWorkingCopies: lostEdits(acknowledged, working),
+    unacknowledgedNotStored: lostEdits(edits.filter((edit) => edit.ackedAt === null), stored).length,
+  };
 }
 
 /**
