@@ -54,8 +54,8 @@ export class Newsroom {
   /**
    * The old direct save. saveStoryAction is gone (issue 15: the editor types through the
    * collaboration server), so this fails with "no such action"; it stays only because
-   * scripts/chaos/editors.ts (on main) and scripts/cluster/stories.ts still call it and are
-   * not this change's to move. Nothing in the bench or the security suite uses it.
+   * scripts/cluster/stories.ts (`npm run cluster:check`) still calls it and is not this
+   * change's to move. Nothing in the bench, the chaos run or the security suite uses it.
    */
   async save(cookie: string, articleId: string, baseVersion: number, fields: StoryFields, reason: 'autosave' | 'save'): Promise<SaveOutcome> {
     const response = await callAction({
