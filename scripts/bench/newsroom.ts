@@ -2,11 +2,9 @@
  * The newsroom, driven over HTTP through the same server actions its pages call: signing
  * in, starting a story, publishing it. (Typing goes through the collaboration server.)
  */
-import type { StoryFields } from './bench-data';
-import { callAction, formArguments, jsonArguments, readActionIds, sessionCookie, type ActionResponse } from './server-actions';
+import { callAction, formArguments, readActionIds, sessionCookie, type ActionResponse } from './server-actions';
 
 type Result = { ok: boolean; code?: string; message?: string; data?: Record<string, unknown> };
-export type SaveOutcome = { response: ActionResponse; saved: boolean; version?: number; slug?: string; message?: string };
 
 const STORY_ACTIONS = 'lib/actions/stories.ts';
 const PUBLISHING_ACTIONS = 'lib/actions/publishing.ts';
@@ -49,26 +47,6 @@ export class Newsroom {
     const id = /\/newsroom\/articles\/([0-9a-f-]{36})/.exec(response.redirect ?? '')?.[1];
     if (!id) throw new Error(`Starting a story failed (${response.status}): ${JSON.stringify(response.result)}`);
     return id;
-  }
-
-  /**
-   * The old direct save. saveStoryAction is gone (issue 15: the editor types through the
-   * collaboration server), so this fails with "no such action"; it stays only because
-   * scripts/cluster/stories.ts (`npm run cluster:check`) still calls it and is not this
-   * change's to move. Nothing in the bench, the chaos run or the security suite uses it.
-   */
-  async save(cookie: string, articleId: string, baseVersion: number, fields: StoryFields, reason: 'autosave' | 'save'): Promise<SaveOutcome> {
-    const response = await callAction({
-      url: `${this.baseUrl}/newsroom/articles/${articleId}`,
-      actionId: this.actionId(STORY_ACTIONS, 'saveStoryAction'),
-      args: jsonArguments([null, { articleId, baseVersion, reason, fields }]),
-      cookie,
-    });
-    const result = response.result as Result | undefined;
-    if (response.status === 200 && result?.ok && result.data?.status === 'saved') {
-      return { response, saved: true, version: result.data.version as number, slug: result.data.slug as string };
-    }
-    return { response, saved: false, message: result?.message ?? `HTTP ${response.status}` };
   }
 
   /** Publish requires the version the editor saw (what was reviewed is what goes out). */
