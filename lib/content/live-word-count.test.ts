@@ -4,7 +4,7 @@ import { db } from '@/db/client';
 import { articleRevisions, type DocNode } from '@/db/schema';
 import { saveStory } from '@/lib/workflow/save-story';
 import { createArticle, createUser } from '@/test/factories';
-import { fieldsOf, versionOf } from '@/test/stories';
+import { fieldsOf } from '@/test/stories';
 import { storyWordCount } from './document';
 import { safeLinkHref } from './links';
 
@@ -29,7 +29,7 @@ describe('the editor’s live word count', () => {
     const fields = await fieldsOf(story.id, { headline: 'Port Calder’s council votes', deck: 'A late night — and a surprise', body });
     // What the editor shows, from the draft it holds.
     const live = storyWordCount({ headline: fields.headline, deck: fields.deck, body });
-    const outcome = await saveStory({ actor: { id: reporter.id, role: 'reporter' }, ip: '', articleId: story.id, baseVersion: await versionOf(story.id), reason: 'save', fields });
+    const outcome = await saveStory({ actor: { id: reporter.id, role: 'reporter' }, ip: '', articleId: story.id, reason: 'save', fields });
     expect(outcome.status).toBe('saved');
     const [saved] = await db
       .select({ wordCount: articleRevisions.wordCount })

@@ -15,9 +15,7 @@ import { assertCanEdit, loadStory } from './story-record';
 /** Autosaves within this long of the last one by the same person refresh it instead of piling up. */
 const AUTOSAVE_COALESCE_MS = 5 * 60_000;
 
-export type SaveOutcome =
-  | { status: 'saved'; version: number; revisionId: number; savedAt: Date; slug: string }
-  | { status: 'conflict'; version: number; savedBy: string; savedAt: Date; keptAs: number };
+export type SaveOutcome = { status: 'saved'; version: number; revisionId: number; savedAt: Date; slug: string };
 
 async function resolveTagIds(tx: Executor, names: string[]): Promise<number[]> {
   const wanted = [...new Map(names.map((name) => [slugify(name), name])).entries()].filter(([slug]) => slug);
@@ -54,12 +52,6 @@ export type SaveStoryParams = {
   actor: Actor;
   ip: string;
   articleId: string;
-  /**
-   * The story version the text was based on; a save based on an older one is refused.
-   * Left out by the collaboration server: the shared document already holds everyone's
-   * edits, so there is nothing to be stale against.
-   */
-  baseVersion?: number;
   fields: StoryFields;
   reason: 'autosave' | 'save';
   /** Everyone whose typing is in this save (default: the actor). */
@@ -68,8 +60,8 @@ export type SaveStoryParams = {
 
 /**
  * Saves the working copy: what the collaboration server derives from a story's shared
- * document, and what a direct caller sends. A direct save based on an old version is
- * refused, and the refused text is kept as a revision (never dropped).
+ * document. There is no version check: the shared document already holds everyone's edits
+ * (issue 15 replaced the refused-stale-save machinery), so nothing can be stale against it.
  */
 export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
   const { actor, articleId, fields, reason } = params;
@@ -94,25 +86,10 @@ export async function saveStory(params: SaveStoryParams): Promise<SaveOutcome> {
       tagIds,
       seoTitle: fields.seoTitle,
       seoDescription: fields.seoDescription,
-      baseVersion: params.baseVersion ?? story.article.version,
+      baseVersion: story.article.version,
       actorId: actor.id,
       contributorIds,
     };
-
-    const keep = async () => {
-      const [kept] = await tx.insert(articleRevisions).values({ ...snapshot, reason: 'conflict' }).returning({ id: articleRevisions.id });
-      return kept!.id;
-    };
-    if (params.baseVersion !== undefined && story.article.version !== params.baseVersion) {
-      const [name] = await tx.select({ displayName: users.displayName }).from(users).where(eq(users.id, story.working.actorId ?? ''));
-      return {
-        status: 'conflict',
-        version: story.article.version,
-        savedBy: name?.displayName ?? 'Someone',
-        savedAt: story.working.createdAt,
-        keptAs: await keep(),
-      } as const;
-    }
 
     // Never rewrite a revision readers see or one approved to go out at its scheduled time.
     const pinned = story.working.id === story.article.publishedRevisionId || story.working.id === story.article.scheduledRevisionId;

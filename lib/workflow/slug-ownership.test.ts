@@ -21,7 +21,7 @@ async function movedStory() {
 }
 
 async function saveSlug(actor: Actor, articleId: string, slug: string) {
-  return saveStory({ actor, ip: '', articleId, baseVersion: await versionOf(articleId), reason: 'save', fields: await fieldsOf(articleId, { slug }) });
+  return saveStory({ actor, ip: '', articleId, reason: 'save', fields: await fieldsOf(articleId, { slug }) });
 }
 
 async function refusalOf(promise: Promise<unknown>): Promise<ActionError> {
