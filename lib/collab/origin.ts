@@ -1,3 +1,5 @@
+import { originOf } from '@/lib/http/origin-of';
+
 /**
  * Which pages may open a WebSocket to the collaboration server. A browser always names the
  * page's origin in `Origin` on a WebSocket upgrade, and (unlike a form POST) the server
@@ -24,13 +26,4 @@ export function collabOrigins(siteUrl: string, production: boolean): string[] {
     }
   }
   return [...origins];
-}
-
-function originOf(url: string): string | null {
-  try {
-    const { origin } = new URL(url);
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null;
-  }
 }

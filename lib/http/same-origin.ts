@@ -1,5 +1,6 @@
 import 'server-only';
 import { configuredSiteUrl } from '@/lib/config';
+import { originOf } from './origin-of';
 
 /**
  * Whether a browser request was sent by one of our own pages. Browsers name the sending
@@ -14,13 +15,4 @@ export function isSameOriginRequest(request: Request, siteUrl = configuredSiteUr
   const sender = originOf(origin);
   if (!sender) return false;
   return sender === originOf(request.url) || (siteUrl !== undefined && sender === originOf(siteUrl));
-}
-
-function originOf(url: string): string | null {
-  try {
-    const { origin } = new URL(url);
-    return origin === 'null' ? null : origin;
-  } catch {
-    return null;
-  }
 }
