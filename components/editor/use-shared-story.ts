@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { collabTokenAction } from '@/lib/actions/collab';
 import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from '@/lib/collab/messages';
+import { resyncWhenEditable } from '@/lib/collab/resync-when-editable';
 import { applyTextEdit, sharedChoices, sharedText, TEXT_FIELDS, type TextField } from '@/lib/collab/story-document';
 import type { SharedState, StoryDraft } from './types';
 import { clearBackup, writeBackup } from './browser-backup';
@@ -150,11 +151,14 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         else if (event.reason === ACCESS_ENDED) setRefused('You no longer have access to this story.');
       },
       onStateless: ({ payload }) => {
+        let message: ServerMessage;
         try {
-          onMessage(JSON.parse(payload) as ServerMessage);
+          message = JSON.parse(payload) as ServerMessage;
         } catch {
-          // Not ours; ignore.
+          return; // Not ours; ignore.
         }
+        onMessage(message);
+        resyncWhenEditable(provider, message);
       },
     });
     const onUpdate = () => {
