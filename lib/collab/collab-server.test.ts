@@ -4,6 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { db } from '@/db/client';
+import { DatabaseBusyError } from '@/db/unavailable';
 import { revokeSession } from '@/lib/auth/session-revocation';
 import { applyTransition } from '@/lib/publishing/apply-transition';
 import { restoreRevision } from '@/lib/workflow/history';
@@ -354,6 +355,28 @@ describe('the collaboration server’s defences', () => {
     await until(() => a.messages.some((m) => m.type === 'access' && m.mode === 'edit'), 'typing given back');
     await until(() => a.provider.unsyncedChanges === 0, 'the page’s count of unconfirmed updates back to 0', 5_000);
     await until(async () => (await loadStory(db, story.id)).working.deck === 'Typed while read-only', 'the working copy saved');
+    a.leave();
+  });
+
+  it('says a store failed because every database connection was busy, so the page can say "busy" rather than "not answering"', async () => {
+    let failure: Error | null = null;
+    const at = await startServer({ recheckMs: 60_000, accessOf: (session, articleId) => (failure ? Promise.reject(failure) : collabAccessOf(session, articleId)) });
+    const story = await createArticle({ deck: 'Before the lock' });
+    const a = join(await createUser({ role: 'editor' }), story.id, { at });
+    await until(() => a.state.synced, 'synced');
+
+    // As Drizzle wraps it: the pool's time-out is the cause of the failed query.
+    failure = Object.assign(new Error('Failed query: select …'), { cause: new DatabaseBusyError(5_000) });
+    applyTextEdit(sharedText(a.doc, 'deck'), 'Typed while the pool was busy');
+    await until(() => a.messages.some((m) => m.type === 'unsaved'), 'the failed store reported');
+    expect(a.messages.find((m) => m.type === 'unsaved')).toEqual({ type: 'unsaved', busy: true });
+
+    failure = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    applyTextEdit(sharedText(a.doc, 'deck'), 'Typed while the database was down');
+    await until(() => a.messages.filter((m) => m.type === 'unsaved').length >= 2, 'the second failed store reported');
+    expect(a.messages.filter((m) => m.type === 'unsaved')[1]).toEqual({ type: 'unsaved' });
+    failure = null;
+    await until(async () => (await loadStory(db, story.id)).working.deck === 'Typed while the database was down', 'the retried store', 15_000);
     a.leave();
   });
 
