@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { connect } from './client';
-import { DATABASE_BUSY_MESSAGE, DatabaseBusyError, isDatabaseUnavailable, unavailableMessage } from './unavailable';
+import { DATABASE_BUSY_MESSAGE, DATABASE_DOWN_MESSAGE, DatabaseBusyError, isDatabaseUnavailable, unavailableMessage } from './unavailable';
 
 const url = () => process.env.DATABASE_URL!;
 
@@ -48,6 +48,31 @@ describe('a pool with every connection busy', () => {
       expect(rows).toHaveLength(0);
     } finally {
       await db.execute(sql.raw(`drop table if exists ${table}`));
+      await client.end();
+    }
+  });
+});
+
+describe('a pool opened by another copy of db/client.ts', () => {
+  // A production build bundles db/client.ts and db/unavailable.ts more than once (the
+  // instrumentation's copy, the pages' and actions', the proxy's); the one pool lives on
+  // globalThis and was opened by whichever copy came first, usually the instrumentation's.
+  it('still says busy, not "not answering", when its wait for a connection runs out', async () => {
+    vi.resetModules();
+    const other = await import('./client');
+    const { db, client } = other.connect(url(), { max: 1 }, 200);
+    try {
+      const holder = db.transaction(async (tx) => tx.execute(sql`select pg_sleep(0.6)`));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const error = await db.execute(sql`select 1`).catch((caught: unknown) => caught);
+      await holder;
+      // The premise: the error is not this copy's DatabaseBusyError, and Drizzle wraps it.
+      expect(error).not.toBeInstanceOf(DatabaseBusyError);
+      expect((error as { cause?: unknown }).cause).toMatchObject({ code: 'DATABASE_BUSY' });
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      expect(unavailableMessage(error)).toBe(DATABASE_BUSY_MESSAGE);
+      expect(unavailableMessage(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(DATABASE_DOWN_MESSAGE);
+    } finally {
       await client.end();
     }
   });

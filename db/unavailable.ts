@@ -45,11 +45,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
-/** The message for a person: busy (try again soon) or down. */
-export function unavailableMessage(error: unknown): string {
+/**
+ * True when the error, or one it wraps, is a wait for a free connection that ran out. By its
+ * code, not `instanceof`: a production build holds several copies of this module (the
+ * instrumentation's, the pages', the proxy's), and the one pool (kept on globalThis) throws
+ * the class of whichever copy opened it, usually the instrumentation's.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
-    if (current instanceof DatabaseBusyError) return DATABASE_BUSY_MESSAGE;
+    if ((current as { code?: unknown }).code === 'DATABASE_BUSY') return true;
     current = (current as { cause?: unknown }).cause;
   }
-  return DATABASE_DOWN_MESSAGE;
+  return false;
+}
+
+/** The message for a person: busy (try again soon) or down. */
+export function unavailableMessage(error: unknown): string {
+  return isDatabaseBusy(error) ? DATABASE_BUSY_MESSAGE : DATABASE_DOWN_MESSAGE;
 }

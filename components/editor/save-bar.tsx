@@ -34,7 +34,8 @@ function saveLabel(state: SharedState, timeZone: string): string {
 }
 
 /** What a person whose save failed needs to know: nothing is lost, and nothing to do. */
-function retryExplanation(cause: 'server' | 'database'): string {
+function retryExplanation(cause: 'server' | 'database' | 'busy'): string {
+  if (cause === 'busy') return 'Not saved yet: the database is busy — your text is kept in this browser and will be saved in a moment.';
   const who = cause === 'database' ? 'the database is' : 'the newsroom server is';
   return `Not saved: ${who} not answering — your text is kept in this browser and will be saved when it is back.`;
 }

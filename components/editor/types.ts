@@ -26,7 +26,7 @@ export type SharedState =
   | { kind: 'saved'; at: string }
   | { kind: 'saving' }
   | { kind: 'offline' }
-  /** The collaboration server or its database is not answering; the text is kept and saving goes on by itself. */
-  | { kind: 'retrying'; cause: 'server' | 'database' }
+  /** The collaboration server or its database is not answering (or every connection is busy); the text is kept and saving goes on by itself. */
+  | { kind: 'retrying'; cause: 'server' | 'database' | 'busy' }
   | { kind: 'refused'; message: string }
   | { kind: 'invalid'; message: string; fieldErrors?: Record<string, string[]> };

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { collabTokenAction } from '@/lib/actions/collab';
 import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from '@/lib/collab/messages';
+import { resyncWhenEditable } from '@/lib/collab/resync-when-editable';
 import { applyTextEdit, sharedChoices, sharedText, TEXT_FIELDS, type TextField } from '@/lib/collab/story-document';
 import type { SharedState, StoryDraft } from './types';
 import { clearBackup, writeBackup } from './browser-backup';
@@ -57,7 +58,8 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [invalid, setInvalid] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [browserOnline, setBrowserOnline] = useState(true);
-  const [storeFailed, setStoreFailed] = useState(false);
+  /** Why the server's last store failed ('busy': no database connection became free in time). */
+  const [storeFailed, setStoreFailed] = useState<'busy' | 'down' | null>(null);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
   const latest = useRef<{ draft: StoryDraft; unsynced: number; wroteBackup: boolean; connected: boolean; ready: boolean; everSynced: boolean; provider: HocuspocusProvider | null }>({
     draft: initial,
@@ -76,10 +78,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         case 'saved':
           setSaved({ at: message.at, version: message.version, revisionId: message.revisionId });
           setInvalid(null);
-          setStoreFailed(false);
+          setStoreFailed(null);
           return;
         case 'unsaved':
-          setStoreFailed(true);
+          setStoreFailed(message.busy ? 'busy' : 'down');
           return;
         case 'invalid':
           setInvalid({ message: message.message, fieldErrors: message.fieldErrors });
@@ -150,11 +152,14 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         else if (event.reason === ACCESS_ENDED) setRefused('You no longer have access to this story.');
       },
       onStateless: ({ payload }) => {
+        let message: ServerMessage;
         try {
-          onMessage(JSON.parse(payload) as ServerMessage);
+          message = JSON.parse(payload) as ServerMessage;
         } catch {
-          // Not ours; ignore.
+          return; // Not ours; ignore.
         }
+        onMessage(message);
+        resyncWhenEditable(provider, message);
       },
     });
     const onUpdate = () => {
@@ -256,7 +261,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   else if (!synced) state = { kind: browserOnline ? 'connecting' : 'offline' };
   else if (!browserOnline) state = { kind: 'offline' };
   else if (connection !== 'connected') state = { kind: 'retrying', cause: 'server' };
-  else if (storeFailed) state = { kind: 'retrying', cause: 'database' };
+  else if (storeFailed) state = { kind: 'retrying', cause: storeFailed === 'busy' ? 'busy' : 'database' };
   else if (unsynced > 0) state = { kind: 'saving' };
   else if (invalid) state = { kind: 'invalid', ...invalid };
   else state = { kind: 'saved', at: saved.at };

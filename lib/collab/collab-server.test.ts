@@ -4,6 +4,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { db } from '@/db/client';
+import { DatabaseBusyError } from '@/db/unavailable';
 import { revokeSession } from '@/lib/auth/session-revocation';
 import { applyTransition } from '@/lib/publishing/apply-transition';
 import { restoreRevision } from '@/lib/workflow/history';
@@ -15,6 +16,7 @@ import { collabAccessOf, collabColorOf } from './access';
 import { createCollabServer, type CollabServerOptions } from './collab-server';
 import type { ServerMessage } from './messages';
 import { loadStoredDocument } from './persistence';
+import { resyncWhenEditable } from './resync-when-editable';
 import { applyTextEdit, draftOfDocument, sharedText } from './story-document';
 import { signCollabToken } from './token';
 
@@ -74,7 +76,12 @@ function join(person: Person, articleId: string, options: { mode?: 'edit' | 'rea
     onSynced: () => (state.synced = true),
     onAuthenticationFailed: () => (state.failed = true),
     onClose: ({ event }) => closes.push({ code: event.code, reason: event.reason }),
-    onStateless: ({ payload }) => messages.push(JSON.parse(payload) as ServerMessage),
+    // As the story editor does (use-shared-story.ts).
+    onStateless: ({ payload }) => {
+      const message = JSON.parse(payload) as ServerMessage;
+      messages.push(message);
+      resyncWhenEditable(provider, message);
+    },
   });
   provider.attach();
   return { doc, provider, messages, closes, state, sid, leave: () => provider.destroy() };
@@ -328,6 +335,49 @@ describe('the collaboration server’s defences', () => {
     await until(() => sharedText(b.doc, 'deck').toString() === 'Typed during the outage', 'the held-back typing delivered');
     a.leave();
     b.leave();
+  });
+
+  it('counts typing refused while read-only as saved again once typing is given back and the server holds it', async () => {
+    let databaseDown = false;
+    const at = await startServer({ recheckMs: 200, accessOf: (session, articleId) => (databaseDown ? Promise.reject(new Error('connection refused')) : collabAccessOf(session, articleId)) });
+    const story = await createArticle({ deck: 'Before the outage' });
+    const a = join(await createUser({ role: 'editor' }), story.id, { at });
+    await until(() => a.state.synced && a.provider.unsyncedChanges === 0, 'synced');
+
+    databaseDown = true;
+    await until(() => a.messages.some((m) => m.type === 'access' && m.mode === 'read' && m.unconfirmed === true), 'read-only while unconfirmed');
+    // Keystrokes are separate updates, each refused ("not applied"), none counted down.
+    for (const deck of ['Typed', 'Typed while', 'Typed while read-only']) applyTextEdit(sharedText(a.doc, 'deck'), deck);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.provider.unsyncedChanges).toBe(3);
+
+    databaseDown = false;
+    await until(() => a.messages.some((m) => m.type === 'access' && m.mode === 'edit'), 'typing given back');
+    await until(() => a.provider.unsyncedChanges === 0, 'the page’s count of unconfirmed updates back to 0', 5_000);
+    await until(async () => (await loadStory(db, story.id)).working.deck === 'Typed while read-only', 'the working copy saved');
+    a.leave();
+  });
+
+  it('says a store failed because every database connection was busy, so the page can say "busy" rather than "not answering"', async () => {
+    let failure: Error | null = null;
+    const at = await startServer({ recheckMs: 60_000, accessOf: (session, articleId) => (failure ? Promise.reject(failure) : collabAccessOf(session, articleId)) });
+    const story = await createArticle({ deck: 'Before the lock' });
+    const a = join(await createUser({ role: 'editor' }), story.id, { at });
+    await until(() => a.state.synced, 'synced');
+
+    // As Drizzle wraps it: the pool's time-out is the cause of the failed query.
+    failure = Object.assign(new Error('Failed query: select …'), { cause: new DatabaseBusyError(5_000) });
+    applyTextEdit(sharedText(a.doc, 'deck'), 'Typed while the pool was busy');
+    await until(() => a.messages.some((m) => m.type === 'unsaved'), 'the failed store reported');
+    expect(a.messages.find((m) => m.type === 'unsaved')).toEqual({ type: 'unsaved', busy: true });
+
+    failure = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    applyTextEdit(sharedText(a.doc, 'deck'), 'Typed while the database was down');
+    await until(() => a.messages.filter((m) => m.type === 'unsaved').length >= 2, 'the second failed store reported');
+    expect(a.messages.filter((m) => m.type === 'unsaved')[1]).toEqual({ type: 'unsaved' });
+    failure = null;
+    await until(async () => (await loadStory(db, story.id)).working.deck === 'Typed while the database was down', 'the retried store', 15_000);
+    a.leave();
   });
 
   it('keeps a story whose store failed loaded after everyone left, and stores it once the database answers (the failure never escapes)', async () => {

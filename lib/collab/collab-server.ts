@@ -2,6 +2,7 @@ import 'server-only';
 import { OutgoingMessage, Server, type Connection, type Document, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { connect } from '@/db/client';
+import { isDatabaseBusy } from '@/db/unavailable';
 import { ActionError } from '@/lib/errors';
 import { collabAccessOf, collabColorOf, type CollabAccess, type CollabSession } from './access';
 import { COLLAB_CHANNEL } from './announce';
@@ -202,7 +203,7 @@ export function createCollabServer(options: CollabServerOptions) {
         // this server's memory and every client's; say so, keep the story loaded, and try
         // again shortly (then unload it if everyone has left meanwhile).
         state.storeFailed = true;
-        broadcast(document, { type: 'unsaved' });
+        broadcast(document, isDatabaseBusy(error) ? { type: 'unsaved', busy: true } : { type: 'unsaved' });
         clearTimeout(state.retryTimer);
         state.retryTimer = setTimeout(() => {
           if (server.hocuspocus.documents.get(name) !== document) return;

@@ -2,8 +2,8 @@
 export type ServerMessage =
   /** The working copy was saved from the shared document. */
   | { type: 'saved'; at: string; version: number; revisionId: number }
-  /** The database did not take the last store; it is tried again (the edits are safe in memory). */
-  | { type: 'unsaved' }
+  /** The database did not take the last store; it is tried again (the edits are safe in memory). `busy`: no connection became free in time. */
+  | { type: 'unsaved'; busy?: true }
   /** The shared document could not be saved as it stands (e.g. no headline): shown by the fields. */
   | { type: 'invalid'; message: string; fieldErrors?: Record<string, string[]> }
   /** The story's status or working copy changed outside the document: refresh the page's state. */

@@ -11,6 +11,7 @@ import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { BODY_FRAGMENT } from '@/lib/collab/story-document';
 import type { ClientMessage, ServerMessage } from '@/lib/collab/messages';
+import { resyncWhenEditable } from '@/lib/collab/resync-when-editable';
 import type { CollabEditor } from '../bench/collab-data';
 import { connectEditors, type EditorClient } from '../bench/collab-editors';
 import { DeliveryLedger, markerOf } from '../bench/collab-stats';
@@ -95,6 +96,8 @@ async function type(client: EditorClient, index: number, params: EditorParams, r
     if (message.type === 'saved') records.savedMessages++;
     else if (message.type === 'flushed') flushes.get(message.requestId)?.(message.ok ? { version: message.version } : null);
     if (message.type === 'access') access.mode = message.mode;
+    // As the story editor does: its count of unconfirmed updates returns to 0 after a read-only spell.
+    resyncWhenEditable(provider, message);
     if (message.type !== 'saved' && message.type !== 'flushed') records.events.push({ articleId: editor.articleId, at: params.clock(), what: message.type === 'access' ? `access ${message.mode}${message.unconfirmed ? ' unconfirmed' : ''}` : message.type });
   });
   const flush = () =>

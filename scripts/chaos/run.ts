@@ -24,12 +24,13 @@ import { closeConnections, request } from '../bench/http';
 import { Newsroom } from '../bench/newsroom';
 import { startNextServer, startProductionServer } from '../lib/production-server';
 import { superviseCollab, type CollabSupervisor } from './collab-supervisor';
+import { watchCpu, type CpuSecond } from './cpu-watch';
 import { runEditors, type EditorRecords, type Status } from './editors';
 import { prepareChaosNewsroom, saveFirstText } from './newsroom-setup';
 import { createChaosPostgres } from './postgres-cluster';
 import { runReaders, warmUp, type ReaderRecord, type WatchedStory } from './readers';
 import { summarize, formatSummary } from './summary';
-import { findHalfPublished, findLostEdits, findReadersShownUnpublished } from './verify';
+import { findHalfPublished, findLostEdits, findReadersShownUnpublished, percentiles } from './verify';
 
 const { values: options } = parseArgs({
   args: process.argv.slice(2),
@@ -118,6 +119,7 @@ try {
   const until = seconds * 1000;
   const watched: WatchedStory[] = slugs.map((row) => ({ articleId: row.id as string, slug: row.slug as string, headline: row.headline as string }));
   const inFlight = { publishes: 0 };
+  const cpu = watchCpu(() => ({ app: appPid, collab: collab?.pid() }), clock);
   const faults: Record<string, { start: number; end: number; [key: string]: unknown }> = {};
   const health: { at: number; status: number }[] = [];
 
@@ -171,17 +173,21 @@ try {
     await sleep(Math.max(0, scheduleDueAt + 1_000 - Date.now()));
     const restartAt = clock();
     const starting = startNextServer({ databaseUrl, port, onServerOutput, echo: false, env: { SEARCH_LIMIT_PER_MINUTE: '1000000' } });
-    // Answering at all (the health check may still say 503 while the machine is loaded).
-    let answeringAt: number | null = null;
-    while (answeringAt === null && clock() - restartAt < 60_000) {
-      const answered = await request(`${url}/api/health`, { timeoutMs: 2_000 }).then(() => true, () => false);
-      if (answered) answeringAt = clock();
-      else await sleep(100);
+    // Apart: the server accepting connections, its first answer (any status, however slow:
+    // a fresh process renders every page again, for 200 readers), and its first 200.
+    let listeningAt: number | null = null;
+    while (listeningAt === null && clock() - restartAt < 60_000) {
+      if (await listening(port)) listeningAt = clock();
+      else await sleep(50);
     }
+    const probedAt = clock();
+    const firstAnswer = await request(`${url}/api/health`, { timeoutMs: 60_000 }).then((r) => ({ at: clock(), status: r.status }), () => null);
     app = await starting;
     appPid = app.pid!;
-    faults.appKill = { start: killAt, end: clock(), answeringAt, publishesInFlight, scheduled, dueAt: scheduleDueAt - Date.now() + clock() };
-    log(`App answering ${answeringAt === null ? 'never' : `${((answeringAt - killAt) / 1000).toFixed(1)} s`} and healthy ${((clock() - killAt) / 1000).toFixed(1)} s after the kill.`);
+    const answeringAt = firstAnswer?.at ?? null;
+    faults.appKill = { start: killAt, end: clock(), restartAt, listeningAt, probedAt, answeringAt, firstAnswerStatus: firstAnswer?.status ?? null, publishesInFlight, scheduled, dueAt: scheduleDueAt - Date.now() + clock() };
+    const after = (at: number | null, from: number) => (at === null ? 'never' : `${((at - from) / 1000).toFixed(1)} s`);
+    log(`App started again ${after(restartAt, killAt)} after the kill (the story due meanwhile); listening ${after(listeningAt, restartAt)}, first answer (${firstAnswer?.status ?? 'none'}) ${after(answeringAt, restartAt)} and healthy ${after(clock(), restartAt)} after that.`);
   };
 
   // 3. The collaboration server is killed; its supervisor starts it again, and the editors' connections come back by themselves.
@@ -248,6 +254,7 @@ try {
     killCollab(),
     exhaustPool(),
   ]);
+  cpu.stop();
   log('Load over; checking the database.');
 
   // The scheduler should have published the story that fell due while the app was down.
@@ -270,11 +277,12 @@ try {
   await sql.end();
   const summary = summarize({ readers, editors, health, faults, verdict, serverLog, collabRestarts: collab.restarts, collabExits: collab.exits });
   console.log(formatSummary(summary));
+  console.log(cpuLine(cpu.seconds));
   const results = join('bench', 'results');
   mkdirSync(results, { recursive: true });
   const file = join(results, `chaos-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
   const machine = { cpus: cpus().length, loadAverageAfter: loadavg()[0], shared: 'the machine was shared with other work during the run' };
-  writeFileSync(file, JSON.stringify({ startedAt: new Date(began).toISOString(), seconds, readers: Number(options.readers), editors: chaosEditors.length, stories: facts.archiveStories, machine, summary, faults, details: { ...runDetails(readers, editors, health), database } }, null, 2));
+  writeFileSync(file, JSON.stringify({ startedAt: new Date(began).toISOString(), seconds, readers: Number(options.readers), editors: chaosEditors.length, stories: facts.archiveStories, machine, summary, faults, details: { ...runDetails(readers, editors, health), database, cpu: cpu.seconds } }, null, 2));
   log(`Figures written to ${file}.`);
   process.exitCode = summary.passed ? 0 : 1;
 } finally {
@@ -296,16 +304,29 @@ function runDetails(readers: ReaderRecord[], editors: EditorRecords, health: { a
     if ((read.status === 0 || read.status >= 500) && samples.length < 5) samples.push(read);
   }
   const perSecond: Record<number, Record<string, number>> = {};
+  const latencies: Record<number, number[]> = {};
   for (const read of readers) {
     const second = Math.floor(read.start / 1000);
     const bucket = (perSecond[second] ??= {});
     const key = read.status === 0 ? 'none' : String(read.status);
     bucket[key] = (bucket[key] ?? 0) + 1;
+    if (read.status > 0 && read.kind !== 'view') (latencies[second] ??= []).push(read.end - read.start);
   }
+  // Pages (not the view beacon) by the second they were asked for: when readers waited.
+  const pageMsPerSecond = Object.fromEntries(Object.entries(latencies).map(([second, ms]) => [second, (({ count, p50Ms, maxMs }) => ({ count, p50Ms, maxMs }))(percentiles(ms))]));
   const unacknowledged = editors.edits.filter((e) => e.ackedAt === null);
   // Acknowledged late: when made and when the provider's count came back to 0.
   const slowAcks = editors.edits.filter((e) => e.ackedAt !== null && e.ackedAt - e.madeAt > 2_000).map((e) => ({ marker: e.marker, madeAt: Math.round(e.madeAt), ackedAt: Math.round(e.ackedAt!) }));
-  return { health, unacknowledgedEdits: unacknowledged.slice(0, 20), slowAcks, collabEvents: editors.events, steps: editors.steps, unanswered, readerStatusesPerSecond: perSecond };
+  return { health, unacknowledgedEdits: unacknowledged.slice(0, 20), slowAcks, collabEvents: editors.events, steps: editors.steps, unanswered, readerStatusesPerSecond: perSecond, pageMsPerSecond };
+}
+
+/** Medians over the load's seconds: how busy the machine was, and who used it. */
+function cpuLine(seconds: CpuSecond[]): string {
+  const median = (values: (number | null)[]) => {
+    const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+    return known.length ? `${known[Math.floor(known.length / 2)]} %` : '–';
+  };
+  return `CPU (median second of the load): machine ${median(seconds.map((s) => s.machinePercent))} of all cores busy; app ${median(seconds.map((s) => s.appPercent))}, collaboration server ${median(seconds.map((s) => s.collabPercent))}, load generator ${median(seconds.map((s) => s.loadPercent))} of one core`;
 }
 
 /** Whether something accepts connections on the port. */

@@ -81,6 +81,11 @@ export function summarize({ readers, editors, health, faults, verdict, serverLog
     appKill: kill && {
       secondsDown: round((kill.end - kill.start) / 1000),
       answeringAfterSeconds: typeof kill.answeringAt === 'number' ? round((kill.answeringAt - kill.start) / 1000) : null,
+      /** From the kill to `next start` again: the run waits for the scheduled story to fall due. */
+      restartedAfterSeconds: typeof kill.restartAt === 'number' ? round((kill.restartAt - kill.start) / 1000) : null,
+      /** From `next start` to accepting connections, and to its first answer (any status). */
+      listeningAfterRestartSeconds: typeof kill.restartAt === 'number' && typeof kill.listeningAt === 'number' ? round((kill.listeningAt - kill.restartAt) / 1000) : null,
+      firstAnswerAfterRestartSeconds: typeof kill.restartAt === 'number' && typeof kill.answeringAt === 'number' ? round((kill.answeringAt - kill.restartAt) / 1000) : null,
       editorsSavedAgain: editorsAckedAfter(kill.end),
       workflowStepsInFlight: kill.publishesInFlight,
       readerNoAnswer: readers.filter((r) => within(r.start, kill) && r.status === 0).length,
@@ -192,6 +197,7 @@ export function formatSummary(s: Summary): string {
     const k = s.appKill;
     rows.push(
       ['SIGKILL: app down', `answering ${k.answeringAfterSeconds} s and healthy ${k.secondsDown} s after the kill; ${k.workflowStepsInFlight} steps in flight, ${k.readerNoAnswer} reader requests unanswered`],
+      ['SIGKILL: restart', `started again ${k.restartedAfterSeconds} s after the kill; listening ${k.listeningAfterRestartSeconds} s and first answer ${k.firstAnswerAfterRestartSeconds} s after that`],
       ['SIGKILL app: edits', `${k.editorsSavedAgain} of ${s.editors} editors' new edits acknowledged`],
       ['SIGKILL: story due while down', k.scheduledStory.published ? `published ${((k.scheduledStory.publishedMsAfterDue ?? 0) / 1000).toFixed(1)} s after due` : 'NOT published'],
     );
