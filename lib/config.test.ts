@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { checkDeploymentId, checkEnvironment } from './config';
+import { describe, expect, it, vi } from 'vitest';
+import { checkDeploymentId, checkEnvironment, pageCache } from './config';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 const production = { NODE_ENV: 'production', AUTH_SECRET: 'a'.repeat(44), SITE_URL: 'https://news.example.com' } as const;
@@ -43,6 +43,20 @@ describe('the configuration check at start', () => {
     expect(refusal({ SMTP_SECURE: 'yes' })).toContain('SMTP_SECURE: must be true or false');
     expect(refusal({ CDN_PURGE_URL: 'https://purge.example.com/hook' })).toContain('CDN_PURGE_SECRET: required with CDN_PURGE_URL');
     expect(refusal({ SITE_URL: '' })).toBe('accepted'); // empty counts as unset
+  });
+
+  it('keeps reader pages 1 s in the page cache unless told otherwise; 0 turns it off', () => {
+    expect(checkEnvironment({}).PAGE_CACHE_SECONDS).toBe(1);
+    expect(checkEnvironment({ PAGE_CACHE_SECONDS: '0' }).PAGE_CACHE_SECONDS).toBe(0);
+    expect(refusal({ PAGE_CACHE_SECONDS: '-1' })).toContain('PAGE_CACHE_SECONDS: must be 0 (off) to 60');
+    expect(refusal({ PAGE_CACHE_SECONDS: '0.5' })).toContain('PAGE_CACHE_SECONDS: must be a whole number');
+    expect(refusal({ PAGE_CACHE_SECONDS: 'on' })).toContain('PAGE_CACHE_SECONDS: must be a number');
+    vi.stubEnv('PAGE_CACHE_SECONDS', '5');
+    try {
+      expect(pageCache.seconds()).toBe(5);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it("refuses a server whose deployment id is not the build's", () => {

@@ -55,6 +55,8 @@ export const environmentSchema = z.object({
   LOGIN_ADDRESS_FAILURES: count.default(50),
   LOGIN_ADDRESS_BLOCK_SECONDS: count.default(60 * 60),
   SEARCH_LIMIT_PER_MINUTE: count.default(60),
+  /** The app's own micro-cache of reader pages (lib/http/page-cache.ts); 0 turns it off. */
+  PAGE_CACHE_SECONDS: z.coerce.number({ error: 'must be a number' }).int('must be a whole number').min(0, 'must be 0 (off) to 60').max(60, 'must be 0 (off) to 60').default(1),
   SMTP_HOST: text.optional(),
   SMTP_PORT: count.max(65535).default(587),
   SMTP_SECURE: flag.default('false'),
@@ -218,6 +220,11 @@ type NumberName = { [K in Name]: Environment[K] extends number ? K : never }[Nam
 
 /** A number setting by name (session lengths, sign-in throttling), validated by the schema, with its default. */
 export const numberSetting = (name: NumberName): number => setting(name);
+
+/** How long `next start` answers a reader page from its own copy (0: off); see lib/http/page-cache.ts. */
+export const pageCache = {
+  seconds: () => setting('PAGE_CACHE_SECONDS'),
+};
 
 export const limits = {
   maxUploadBytes: () => setting('MEDIA_MAX_BYTES'),

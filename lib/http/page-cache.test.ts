@@ -1,0 +1,183 @@
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { tellExpiryListeners } from '@/lib/cache/expiry-listeners';
+import { RE_EXPIRE_AFTER_MS } from '@/lib/cache/expire-in-process';
+import { logRequests } from '@/lib/log';
+import { cachePages } from './page-cache';
+
+// The compression `next start` puts on every response (router-server.js), wrapped around ours.
+type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
+const compress = (createRequire(import.meta.url)('next/dist/compiled/compression') as () => Middleware)();
+
+const READER = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
+const calls = new Map<string, number>();
+const gates = new Map<string, Promise<void>>();
+
+/** A stand-in for Next: counts renders per path, says which render this is, and marks pages as reader pages do. */
+async function render(request: IncomingMessage, response: ServerResponse) {
+  compress(request, response, () => {});
+  const path = request.url!.split('?')[0]!;
+  const count = (calls.get(path) ?? 0) + 1;
+  calls.set(path, count);
+  await gates.get(path);
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.setHeader('Cache-Control', path === '/private' ? 'private, no-store' : READER);
+  if (path === '/sets-cookie') response.setHeader('Set-Cookie', 'authjs.csrf-token=x');
+  if (path === '/missing') response.statusCode = 404;
+  // Large enough for compression (1 KB), written in pieces as a streamed page is.
+  response.write(`<p>render ${count} of ${path}</p>`);
+  if (path === '/aborted') return response.destroy();
+  response.write('<p>'.padEnd(4_000, 'x'));
+  response.end('</p>');
+}
+
+type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
+let base = '';
+const server = http.createServer((request, response) => void render(request, response));
+
+function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(base + path, { headers, agent: false }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks) }));
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+  });
+}
+const text = (answer: Answer) => (answer.headers['content-encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body).toString();
+const renderOf = (answer: Answer) => /render (\d+)/.exec(text(answer))?.[1];
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** After an expiry the cache is cleared again while renders that began before it may finish: wait those out. */
+const expire = async () => {
+  tellExpiryListeners(['article:test']);
+  await sleep(Math.max(...RE_EXPIRE_AFTER_MS) + 50);
+};
+
+beforeAll(async () => {
+  logRequests();
+  cachePages(1);
+  await new Promise<void>((ready) => server.listen(0, '127.0.0.1', ready));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise((closed) => server.close(closed)));
+
+describe('the page cache in front of the app', () => {
+  it('answers a second GET within the second from the stored copy, with its own request id and log line', async () => {
+    const first = await get('/articles/one');
+    expect(first.headers['x-page-cache']).toBe('miss');
+    const written: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk));
+      return true;
+    });
+    let second: Answer;
+    try {
+      second = await get('/articles/one');
+      await sleep(5);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(calls.get('/articles/one')).toBe(1);
+    expect(second.headers['x-page-cache']).toBe('hit');
+    expect(second.body.equals(first.body)).toBe(true);
+    expect(second.headers['content-length']).toBe(String(first.body.length));
+    expect(second.headers.age).toBe('0');
+    expect(second.headers['cache-control']).toBe(READER);
+    expect(second.headers['transfer-encoding']).toBeUndefined();
+    expect(second.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
+    const lines = written.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: second.headers['x-request-id'], route: '/articles/one', status: 200 }));
+  });
+
+  it('keeps what Next sent, gzip and plain apart', async () => {
+    const zipped = await get('/home', { 'accept-encoding': 'gzip, deflate, br' });
+    const plain = await get('/home');
+    expect(calls.get('/home')).toBe(2);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    // A reader who takes only deflate shares the plain copy: Next is asked for no encoding.
+    const deflateOnly = await get('/home', { 'accept-encoding': 'deflate' });
+    const zippedAgain = await get('/home', { 'accept-encoding': 'gzip' });
+    expect(calls.get('/home')).toBe(2);
+    expect(deflateOnly.headers['x-page-cache']).toBe('hit');
+    expect(deflateOnly.headers['content-encoding']).toBeUndefined();
+    expect(zippedAgain.headers['x-page-cache']).toBe('hit');
+    expect(zippedAgain.headers['content-encoding']).toBe('gzip');
+    // Each is the copy of its own render: the gzip one first, the plain one second.
+    expect([renderOf(zippedAgain), renderOf(deflateOnly)]).toEqual(['1', '2']);
+    expect(gunzipSync(zippedAgain.body).equals(gunzipSync(zipped.body))).toBe(true);
+  });
+
+  it('never answers a signed-in reader or a router request from the cache, and never keeps their answers', async () => {
+    const personalHeaders: Record<string, string>[] = [{ cookie: 'theme=dark; authjs.session-token=abc' }, { cookie: '__Secure-authjs.session-token.0=abc' }, { rsc: '1' }, { 'next-router-prefetch': '1' }];
+    for (const headers of personalHeaders) {
+      const path = `/signed-in-${Object.values(headers)[0]!.length}-${Object.keys(headers)[0]}`;
+      const personal = await get(path, headers);
+      expect(personal.headers['x-page-cache']).toBe('bypass');
+      expect(renderOf(await get(path))).toBe('2'); // not stored from the personal request
+      expect(renderOf(await get(path, headers))).toBe('3'); // not served the stored copy
+      expect(renderOf(await get(path))).toBe('2');
+    }
+  });
+
+  it('keeps no private, cookie-setting, unsuccessful or unfinished response', async () => {
+    for (const path of ['/private', '/sets-cookie', '/missing']) {
+      await get(path);
+      const again = await get(path);
+      expect(again.headers['x-page-cache'], path).toBe('miss');
+      expect(calls.get(path), path).toBe(2);
+    }
+    await get('/aborted').catch(() => null);
+    await get('/aborted').catch(() => null);
+    expect(calls.get('/aborted')).toBe(2);
+  });
+
+  it('while a page past its second is refreshed, other readers get the previous copy', async () => {
+    await get('/busy');
+    await sleep(1_050);
+    let open!: () => void;
+    gates.set('/busy', new Promise<void>((resolve) => (open = resolve)));
+    const refreshing = get('/busy');
+    await sleep(50);
+    const others = await Promise.all(Array.from({ length: 5 }, () => get('/busy')));
+    open();
+    gates.delete('/busy');
+    expect(others.map((answer) => answer.headers['x-page-cache'])).toEqual(Array(5).fill('stale'));
+    expect(others.map(renderOf)).toEqual(Array(5).fill('1'));
+    expect(Number(others[0]!.headers.age)).toBeGreaterThanOrEqual(1);
+    expect(renderOf(await refreshing)).toBe('2');
+    expect(calls.get('/busy')).toBe(2);
+    const after = await get('/busy');
+    expect([after.headers['x-page-cache'], renderOf(after)]).toEqual(['hit', '2']);
+  });
+
+  it('forgets every page when any cache tag expires', async () => {
+    await get('/articles/two');
+    expect((await get('/articles/two')).headers['x-page-cache']).toBe('hit');
+    tellExpiryListeners(['article:some-other-story']);
+    const after = await get('/articles/two');
+    expect(after.headers['x-page-cache']).toBe('miss');
+    expect(renderOf(after)).toBe('2');
+    await sleep(Math.max(...RE_EXPIRE_AFTER_MS) + 50);
+  });
+
+  it('does not keep a page whose request began before an expiry: it may show the old data', async () => {
+    let open!: () => void;
+    gates.set('/slow', new Promise<void>((resolve) => (open = resolve)));
+    const before = get('/slow');
+    await sleep(50);
+    await expire();
+    open();
+    gates.delete('/slow');
+    expect((await before).headers['x-page-cache']).toBe('miss');
+    const next = await get('/slow');
+    expect([next.headers['x-page-cache'], renderOf(next)]).toEqual(['miss', '2']);
+    expect((await get('/slow')).headers['x-page-cache']).toBe('hit');
+  });
+});
