@@ -62,6 +62,8 @@ describe('a pool opened by another copy of db/client.ts', () => {
     const other = await import('./client');
     const { db, client } = other.connect(url(), { max: 1 }, 200);
     try {
+      // Connect first: on a busy machine opening the one connection can itself take 200 ms.
+      await db.execute(sql`select 1`);
       const holder = db.transaction(async (tx) => tx.execute(sql`select pg_sleep(0.6)`));
       await new Promise((resolve) => setTimeout(resolve, 50));
       const error = await db.execute(sql`select 1`).catch((caught: unknown) => caught);
