@@ -4,17 +4,10 @@ import { useActionState } from 'react';
 import { deleteMediaAction, updateMediaTextAction } from '@/lib/actions/media';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
+import type { LibraryItem } from '@/lib/media/manage-media';
 
-type Item = {
-  id: string;
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  filename: string;
-  uploader: string | null;
+/** A library item as the page shows it: its upload time and its uses put into words. */
+type Item = Omit<LibraryItem, 'createdAt' | 'liveIn'> & {
   uploaded: string;
   /** Where readers see it ("a published or scheduled story (“…”)"), or null. */
   liveIn: string | null;
