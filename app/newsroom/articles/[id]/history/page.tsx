@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { RestoreButton } from '@/components/newsroom/restore-button';
 import { requireUser } from '@/lib/auth/require-user';
 import { formatPublishedTime } from '@/lib/site-time';
-import { ForbiddenError } from '@/lib/permissions';
 import { compareRevisions, findRevisions, type DiffPart } from '@/lib/workflow/history';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
+import { openStoryPage } from '../open-story-page';
 
 export const metadata: Metadata = { title: 'History' };
 export const instant = false;
@@ -25,16 +24,9 @@ const REASONS: Record<string, string> = {
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  let revisions;
-  let story;
-  try {
-    [revisions, story] = await Promise.all([findRevisions(user, id), getWorkingCopy(user, id)]);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return <p role="alert">{error.message}</p>;
-    notFound();
-  }
+  const opened = await openStoryPage(params, (id) => Promise.all([findRevisions(user, id), getWorkingCopy(user, id)]));
+  if (opened.kind === 'refused') return <p role="alert">{opened.message}</p>;
+  const { id, found: [revisions, story] } = opened;
   const query = await searchParams;
   // By default, the working copy (what would be published) against the revision before it.
   const to = Number(query.to) || (revisions.find((r) => r.isWorking) ?? revisions[0])?.id;
