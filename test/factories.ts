@@ -18,6 +18,9 @@ import { countWords, documentText } from '@/lib/content/document';
 /** A short unique suffix, so tests never collide on one shared database. */
 export const unique = () => randomUUID().slice(0, 8);
 
+/** A test slug from a name: lowercase, every run of other characters one hyphen. */
+const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
 export async function createUser(params: { role?: UserRole; name?: string; active?: boolean } = {}) {
   const id = unique();
   const [user] = await db
@@ -36,7 +39,7 @@ export async function createUser(params: { role?: UserRole; name?: string; activ
 export async function createSection(name = `Section ${unique()}`) {
   const [section] = await db
     .insert(sections)
-    .values({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-') })
+    .values({ name, slug: slugOf(name) })
     .returning();
   return section!;
 }
@@ -44,7 +47,7 @@ export async function createSection(name = `Section ${unique()}`) {
 export async function createTag(name = `Tag ${unique()}`) {
   const [tag] = await db
     .insert(tags)
-    .values({ name, slug: name.toLowerCase().replace(/[^a-z0-9]+/g, '-') })
+    .values({ name, slug: slugOf(name) })
     .returning();
   return tag!;
 }
@@ -67,7 +70,7 @@ export async function createArticle(params: CreateArticleParams = {}) {
   const sectionId = params.sectionId ?? (await createSection()).id;
   const authorIds = params.authorIds ?? [(await createUser()).id];
   const headline = params.headline ?? `Story ${unique()}`;
-  const slug = `${headline.toLowerCase().replace(/[^a-z0-9]+/g, '-').slice(0, 60)}-${unique()}`;
+  const slug = `${slugOf(headline).slice(0, 60)}-${unique()}`;
   const body = markupToDocument(params.body ?? ['A first paragraph.', 'A second paragraph.']);
   const bodyText = documentText(body);
   const [article] = await db.insert(articles).values({ slug, sectionId, createdBy: authorIds[0] }).returning();

@@ -1,16 +1,14 @@
 'use client';
 
-import { useActionState } from 'react';
 import { createStoryAction } from '@/lib/actions/stories';
 import { FormStatus } from '@/components/ui/form-status';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export function NewStoryForm({ sections }: { sections: { id: number; name: string }[] }) {
-  const [result, action] = useActionState(createStoryAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const sent = result && !result.ok ? result.values : undefined;
+  const { result, action, errors, sent } = useActionForm(createStoryAction);
   return (
     <form action={action} className="grid max-w-xl gap-4">
       <FormStatus result={result} />

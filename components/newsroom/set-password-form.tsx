@@ -1,14 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
 import { setPasswordAction } from '@/lib/actions/passwords';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export function SetPasswordForm({ token }: { token: string }) {
-  const [result, action] = useActionState(setPasswordAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const { result, action, errors } = useActionForm(setPasswordAction);
   return (
     <form action={action} className="grid gap-4">
       <FormStatus result={result} />

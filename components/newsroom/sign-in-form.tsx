@@ -1,15 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
 import { signInAction } from '@/lib/actions/session';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export function SignInForm({ next }: { next?: string }) {
-  const [result, action] = useActionState(signInAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const sent = result && !result.ok ? result.values : undefined;
+  const { result, action, errors, sent } = useActionForm(signInAction);
   return (
     <form action={action} className="grid gap-4" noValidate>
       <FormStatus result={result} />

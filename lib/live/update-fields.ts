@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { documentText } from '@/lib/content/document';
-import { cleanText, sanitizeDocument } from '@/lib/content/sanitize-document';
+import { cleanTextField, documentField } from '@/lib/content/field-schemas';
 import { POLL_SECONDS } from './live-rules';
 
 const articleId = z.string().uuid();
@@ -13,19 +13,8 @@ const flag = z.union([z.boolean(), z.literal('on'), z.literal('true'), z.literal
 /** An update as the desk sends it: a short rich-text entry, optional headline and picture. */
 export const updateFieldsSchema = z
   .object({
-    headline: z
-      .string()
-      .transform((value) => cleanText(value).trim())
-      .pipe(z.string().max(200, 'Keep the headline under 200 characters.'))
-      .default(''),
-    body: z.unknown().transform((value, ctx) => {
-      try {
-        return sanitizeDocument(value);
-      } catch (error) {
-        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'The update could not be read.' });
-        return z.NEVER;
-      }
-    }),
+    headline: cleanTextField(200, 'Keep the headline under 200 characters.').default(''),
+    body: documentField('The update could not be read.'),
     mediaId: z.string().uuid().nullable().default(null),
     authorIds: z.array(z.string().uuid()).min(1, 'Add at least one author.').max(5, 'Use at most five authors.'),
     keyEvent: flag.default(false),

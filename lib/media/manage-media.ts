@@ -7,7 +7,7 @@ import { ActionError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
 import { cacheTags } from '@/lib/cache/tags';
-import { cleanText } from '@/lib/content/sanitize-document';
+import { cleanTextField } from '@/lib/content/field-schemas';
 import { assertCan, can, ForbiddenError, type Actor } from '@/lib/permissions';
 import { thumbnailKey } from './find-media';
 import { describeLiveUses, findLiveUses } from './find-live-uses';
@@ -71,12 +71,7 @@ export async function findLibrary(actor: Actor, filter: z.infer<typeof mediaFilt
   }));
 }
 
-const text = (max: number) =>
-  z
-    .string()
-    .transform((v) => cleanText(v).trim())
-    .pipe(z.string().max(max, `Keep this under ${max} characters.`));
-export const mediaTextSchema = z.object({ altText: text(300), caption: text(600), credit: text(200) });
+export const mediaTextSchema = z.object({ altText: cleanTextField(300), caption: cleanTextField(600), credit: cleanTextField(200) });
 
 /**
  * Edits what readers see with a picture. A picture in a published or scheduled story is

@@ -1,17 +1,23 @@
 import { writeFileSync } from 'node:fs';
-import { chromium, type Request } from '@playwright/test';
+import { chromium, type Browser, type Page, type Request } from '@playwright/test';
 import { isolatedChromiumArgs } from './hostile/page-watch';
 
 const launch = () => chromium.launch({ executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium', args: isolatedChromiumArgs });
+
+/** A page on the real sign-in form with the email and password typed in, not yet sent. */
+async function fillSignInForm(browser: Browser, origin: string, email: string, password: string): Promise<Page> {
+  const page = await browser.newPage({ baseURL: origin });
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  return page;
+}
 
 /** Signs in through the real form and keeps the session (cookies) in `statePath`. */
 export async function saveSignedInState(origin: string, email: string, password: string, statePath: string): Promise<void> {
   const browser = await launch();
   try {
-    const page = await browser.newPage({ baseURL: origin });
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
+    const page = await fillSignInForm(browser, origin, email, password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(/\/newsroom/, { timeout: 30_000 });
     await page.context().storageState({ path: statePath });
@@ -32,10 +38,7 @@ const PASSWORD = 'sqlmap-probe-password';
 export async function captureSignInRequest(origin: string, requestFile: string): Promise<void> {
   const browser = await launch();
   try {
-    const page = await browser.newPage({ baseURL: origin });
-    await page.goto('/login');
-    await page.getByLabel('Email').fill(EMAIL);
-    await page.getByLabel('Password').fill(PASSWORD);
+    const page = await fillSignInForm(browser, origin, EMAIL, PASSWORD);
     const sent = page.waitForRequest((r: Request) => r.method() === 'POST' && Boolean(r.headers()['next-action']));
     await page.getByRole('button', { name: 'Sign in' }).click();
     const request = await sent;

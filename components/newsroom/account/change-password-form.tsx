@@ -1,14 +1,13 @@
 'use client';
 
-import { useActionState } from 'react';
 import { changePasswordAction } from '@/lib/actions/passwords';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export function ChangePasswordForm() {
-  const [result, action] = useActionState(changePasswordAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const { result, action, errors } = useActionForm(changePasswordAction);
   return (
     <form action={action} className="grid gap-3 rounded border border-rule p-4" aria-labelledby="password-heading">
       <h2 id="password-heading" className="text-lg font-semibold">Change password</h2>

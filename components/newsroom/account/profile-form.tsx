@@ -1,18 +1,17 @@
 'use client';
 
-import { useActionState } from 'react';
 import { updateProfileAction } from '@/lib/actions/users';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import type { Profile } from '@/lib/users/find-users';
 
 /** The author profile readers see on the author page. */
 export function ProfileForm({ profile, pictures }: { profile: Profile; pictures: { id: string; label: string }[] }) {
-  const [result, action] = useActionState(updateProfileAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
+  const { result, action, errors, sent } = useActionForm(updateProfileAction);
   // After a refusal, show what was typed rather than what is saved.
-  const value = (field: keyof Profile) => (result && !result.ok ? result.values?.[field] : undefined) ?? String(profile[field] ?? '');
+  const value = (field: keyof Profile) => sent?.[field] ?? String(profile[field] ?? '');
   return (
     <form action={action} className="grid gap-3 rounded border border-rule p-4" aria-labelledby="profile-heading">
       <h2 id="profile-heading" className="text-lg font-semibold">Author profile</h2>

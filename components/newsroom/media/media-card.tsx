@@ -4,17 +4,11 @@ import { useActionState } from 'react';
 import { deleteMediaAction, updateMediaTextAction } from '@/lib/actions/media';
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
+import { useActionForm } from '@/components/ui/use-action-form';
+import type { LibraryItem } from '@/lib/media/manage-media';
 
-type Item = {
-  id: string;
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-  caption: string;
-  credit: string;
-  filename: string;
-  uploader: string | null;
+/** A library item as the page shows it: its upload time and its uses put into words. */
+type Item = Omit<LibraryItem, 'createdAt' | 'liveIn'> & {
   uploaded: string;
   /** Where readers see it ("a published or scheduled story (“…”)"), or null. */
   liveIn: string | null;
@@ -27,10 +21,9 @@ type Props = { item: Item; canDelete: boolean; canEditLive: boolean };
  * reporters once readers see it (lib/media/manage-media.ts refuses them too).
  */
 export function MediaCard({ item, canDelete, canEditLive }: Props) {
-  const [saved, save] = useActionState(updateMediaTextAction, null);
+  const { result: saved, action: save, sent } = useActionForm(updateMediaTextAction);
   const [deleted, remove] = useActionState(deleteMediaAction, null);
   const field = 'w-full rounded border border-rule bg-paper px-2 py-1 text-sm';
-  const sent = saved && !saved.ok ? saved.values : undefined;
   return (
     <li className="grid content-start gap-2 rounded border border-rule p-2" aria-label={item.caption || item.alt || item.filename}>
       {/* eslint-disable-next-line @next/next/no-img-element -- a library thumbnail, already sized */}

@@ -5,11 +5,10 @@ import { createSectionAction, deleteSectionAction, moveSectionAction, updateSect
 import { FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export function NewSectionForm() {
-  const [result, action] = useActionState(createSectionAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const sent = result && !result.ok ? result.values : undefined;
+  const { result, action, errors, sent } = useActionForm(createSectionAction);
   return (
     <form action={action} className="grid gap-3 rounded border border-rule p-4" aria-labelledby="new-section-heading">
       <h2 id="new-section-heading" className="text-lg font-semibold">Add a section</h2>

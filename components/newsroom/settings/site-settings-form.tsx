@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
 import { updateSiteSettingsAction } from '@/lib/actions/settings';
 import { FieldError, FormStatus } from '@/components/ui/form-status';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { PictureChoice, type ChoosablePicture } from './picture-choice';
 
 type Values = { name: string; tagline: string; description: string; logoId: string; shareImageId: string };
@@ -12,9 +12,8 @@ type Limits = { name: number; tagline: number; description: number; shareImageMi
 
 /** The paper's name, tagline, description and pictures; what was typed survives a refusal. */
 export function SiteSettingsForm({ values, limits, pictures, timeZone }: { values: Values; limits: Limits; pictures: ChoosablePicture[]; timeZone: string }) {
-  const [result, action] = useActionState(updateSiteSettingsAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const value = (key: keyof Values) => (result && !result.ok ? result.values?.[key] : undefined) ?? values[key];
+  const { result, action, errors, sent } = useActionForm(updateSiteSettingsAction);
+  const value = (key: keyof Values) => sent?.[key] ?? values[key];
   return (
     <form action={action} className="grid gap-6">
       <FormStatus result={result} />

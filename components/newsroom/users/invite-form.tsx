@@ -1,12 +1,12 @@
 'use client';
 
-import { useActionState } from 'react';
 import { inviteUserAction } from '@/lib/actions/users';
 import { FormStatus } from '@/components/ui/form-status';
 import { OneTimeLink } from '@/components/ui/one-time-link';
 import { SelectField } from '@/components/ui/select-field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { TextField } from '@/components/ui/text-field';
+import { useActionForm } from '@/components/ui/use-action-form';
 
 export const ROLE_OPTIONS = [
   { value: 'reporter', label: 'Reporter' },
@@ -15,9 +15,7 @@ export const ROLE_OPTIONS = [
 ];
 
 export function InviteForm() {
-  const [result, action] = useActionState(inviteUserAction, null);
-  const errors = result && !result.ok ? result.fieldErrors : undefined;
-  const sent = result && !result.ok ? result.values : undefined;
+  const { result, action, errors, sent } = useActionForm(inviteUserAction);
   return (
     <form action={action} className="grid gap-3 rounded border border-rule p-4" aria-labelledby="invite-heading">
       <h2 id="invite-heading" className="text-lg font-semibold">Invite a person</h2>

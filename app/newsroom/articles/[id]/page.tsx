@@ -1,5 +1,4 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
 import { NotesThread } from '@/components/editor/notes-thread';
 import { PreviewLinkForm } from '@/components/editor/preview-link-form';
 import { StoryEditor } from '@/components/editor/story-editor';
@@ -10,13 +9,14 @@ import { requireUser } from '@/lib/auth/require-user';
 import { collab, site } from '@/lib/config';
 import { formatPublishedTime, instantToSiteDateTime } from '@/lib/site-time';
 import { findLibraryPictures } from '@/lib/media/find-media';
-import { can, ForbiddenError } from '@/lib/permissions';
+import { can } from '@/lib/permissions';
 import { findSections } from '@/lib/reader/taxonomy';
 import { requestTime } from '@/lib/request-context';
 import { findStaffNames } from '@/lib/users/find-users';
 import { findNotes } from '@/lib/workflow/notes';
 import { findPreviewLinks, isPreviewable } from '@/lib/workflow/preview-links';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
+import { openStoryPage } from './open-story-page';
 
 export const metadata: Metadata = { title: 'Edit story' };
 export const instant = false;
@@ -25,17 +25,9 @@ type Props = { params: Promise<{ id: string }> };
 
 export default async function EditStoryPage({ params }: Props) {
   const user = await requireUser();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  let story;
-  try {
-    story = await getWorkingCopy(user, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError) {
-      return <p role="alert" className="text-lg">{error.message}</p>;
-    }
-    notFound();
-  }
+  const opened = await openStoryPage(params, (id) => getWorkingCopy(user, id));
+  if (opened.kind === 'refused') return <p role="alert" className="text-lg">{opened.message}</p>;
+  const { id, found: story } = opened;
   const mayShare = can(user, 'article.share_preview');
   const [sections, staff, pictures, notes, previewLinks, liveDesk] = await Promise.all([
     findSections(),

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { RestoreButton } from '@/components/newsroom/restore-button';
 import { requireUser } from '@/lib/auth/require-user';
 import { formatPublishedTime } from '@/lib/site-time';
-import { ForbiddenError } from '@/lib/permissions';
-import { compareRevisions, findRevisions, type DiffPart } from '@/lib/workflow/history';
+import { compareRevisions, findRevisions, type DiffPart, type RevisionSummary } from '@/lib/workflow/history';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
+import { openStoryPage } from '../open-story-page';
 
 export const metadata: Metadata = { title: 'History' };
 export const instant = false;
@@ -25,16 +24,9 @@ const REASONS: Record<string, string> = {
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const user = await requireUser();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  let revisions;
-  let story;
-  try {
-    [revisions, story] = await Promise.all([findRevisions(user, id), getWorkingCopy(user, id)]);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return <p role="alert">{error.message}</p>;
-    notFound();
-  }
+  const opened = await openStoryPage(params, (id) => Promise.all([findRevisions(user, id), getWorkingCopy(user, id)]));
+  if (opened.kind === 'refused') return <p role="alert">{opened.message}</p>;
+  const { id, found: [revisions, story] } = opened;
   const query = await searchParams;
   // By default, the working copy (what would be published) against the revision before it.
   const to = Number(query.to) || (revisions.find((r) => r.isWorking) ?? revisions[0])?.id;
@@ -48,18 +40,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <h1 className="mt-2 text-2xl font-bold">History: {story.draft.headline}</h1>
       </div>
       <form method="get" className="flex flex-wrap items-end gap-3 rounded border border-rule p-3 text-sm">
-        <label className="grid gap-1 font-semibold">
-          Compare
-          <select name="from" defaultValue={from} className="rounded border border-rule bg-paper px-2 py-1 font-normal">
-            {revisions.map((r) => <option key={r.id} value={r.id}>#{r.id} {REASONS[r.reason]} · {formatPublishedTime(r.createdAt)}</option>)}
-          </select>
-        </label>
-        <label className="grid gap-1 font-semibold">
-          with
-          <select name="to" defaultValue={to} className="rounded border border-rule bg-paper px-2 py-1 font-normal">
-            {revisions.map((r) => <option key={r.id} value={r.id}>#{r.id} {REASONS[r.reason]} · {formatPublishedTime(r.createdAt)}</option>)}
-          </select>
-        </label>
+        <RevisionChoice label="Compare" name="from" selected={from} revisions={revisions} />
+        <RevisionChoice label="with" name="to" selected={to} revisions={revisions} />
         <button type="submit" className="rounded bg-ink px-3 py-1.5 font-semibold text-paper">Compare</button>
       </form>
       {diff && (
@@ -90,6 +72,18 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** One end of the comparison: a revision by number, reason and time. */
+function RevisionChoice({ label, name, selected, revisions }: { label: string; name: 'from' | 'to'; selected: number | undefined; revisions: RevisionSummary[] }) {
+  return (
+    <label className="grid gap-1 font-semibold">
+      {label}
+      <select name={name} defaultValue={selected} className="rounded border border-rule bg-paper px-2 py-1 font-normal">
+        {revisions.map((r) => <option key={r.id} value={r.id}>#{r.id} {REASONS[r.reason]} · {formatPublishedTime(r.createdAt)}</option>)}
+      </select>
+    </label>
   );
 }
 

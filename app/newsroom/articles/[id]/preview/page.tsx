@@ -1,25 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { PreviewFrame } from '@/components/newsroom/preview-frame';
 import { requireUser } from '@/lib/auth/require-user';
-import { ForbiddenError } from '@/lib/permissions';
 import { getPreviewForStaff } from '@/lib/workflow/preview';
+import { openStoryPage } from '../open-story-page';
 
 export const metadata: Metadata = { title: 'Preview' };
 export const instant = false;
 
 export default async function StaffPreviewPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  let preview;
-  try {
-    preview = await getPreviewForStaff(user, id);
-  } catch (error) {
-    if (error instanceof ForbiddenError) return <p role="alert">{error.message}</p>;
-    notFound();
-  }
+  const opened = await openStoryPage(params, (id) => getPreviewForStaff(user, id));
+  if (opened.kind === 'refused') return <p role="alert">{opened.message}</p>;
+  const { id, found: preview } = opened;
   return (
     <div className="-mx-4 -my-8">
       <PreviewFrame
