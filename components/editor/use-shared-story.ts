@@ -8,7 +8,8 @@ import { collabTokenAction } from '@/lib/actions/collab';
 import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from '@/lib/collab/messages';
 import { resyncWhenEditable } from '@/lib/collab/resync-when-editable';
 import { applyTextEdit, sharedChoices, sharedText, TEXT_FIELDS, type TextField } from '@/lib/collab/story-document';
-import type { SharedState, StoryDraft } from './types';
+import { sharedStateOf, storeFailureOf, type StoreFailure } from './shared-state';
+import type { StoryDraft } from './types';
 import { clearBackup, writeBackup } from './browser-backup';
 
 type Options = {
@@ -58,8 +59,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [invalid, setInvalid] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   const [browserOnline, setBrowserOnline] = useState(true);
-  /** Why the server's last store failed ('busy': no database connection became free in time). */
-  const [storeFailed, setStoreFailed] = useState<'busy' | 'down' | null>(null);
+  const [storeFailed, setStoreFailed] = useState<StoreFailure | null>(null);
   const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
   const latest = useRef<{ draft: StoryDraft; unsynced: number; wroteBackup: boolean; connected: boolean; ready: boolean; everSynced: boolean; provider: HocuspocusProvider | null }>({
     draft: initial,
@@ -81,7 +81,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
           setStoreFailed(null);
           return;
         case 'unsaved':
-          setStoreFailed(message.busy ? 'busy' : 'down');
+          setStoreFailed(storeFailureOf(message));
           return;
         case 'invalid':
           setInvalid({ message: message.message, fieldErrors: message.fieldErrors });
@@ -256,15 +256,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
     });
   }, []);
 
-  let state: SharedState;
-  if (refused) state = { kind: 'refused', message: refused };
-  else if (!synced) state = { kind: browserOnline ? 'connecting' : 'offline' };
-  else if (!browserOnline) state = { kind: 'offline' };
-  else if (connection !== 'connected') state = { kind: 'retrying', cause: 'server' };
-  else if (storeFailed) state = { kind: 'retrying', cause: storeFailed === 'busy' ? 'busy' : 'database' };
-  else if (unsynced > 0) state = { kind: 'saving' };
-  else if (invalid) state = { kind: 'invalid', ...invalid };
-  else state = { kind: 'saved', at: saved.at };
+  const state = sharedStateOf({ refused, synced, browserOnline, connection, storeFailed, unsynced, invalid, savedAt: saved.at });
 
   return { doc, collab, draft, mode: refused ? null : mode, accessUnconfirmed, synced, state, saved, update, setBody, flush };
 }

@@ -53,9 +53,8 @@ export type EditorRecords = {
 export type EditorParams = {
   newsroom: Newsroom;
   editors: ChaosEditor[];
-  /** The collaboration server's address and the secret its tokens are signed with. */
-  collabUrl: string;
-  secret: string;
+  /** Their connections, made before the load (`connectChaosEditors`), in the order of `editors`. */
+  clients: EditorClient[];
   until: number;
   clock: () => number;
   /** The story's status in the database: after a step whose answer was lost, the editor reloads. */
@@ -66,10 +65,20 @@ export type EditorParams = {
   inFlight: { publishes: number };
 };
 
-/** Connects every editor (all must sync first), types until `until`, and leaves. */
+/**
+ * Connects every editor to the collaboration server (`collabUrl`, tokens signed with
+ * `secret`) and resolves once all have synced. Before the load starts: on a busy machine
+ * twenty first syncs can take longer than the 9 s until the first fault, and a first sync
+ * the outage refuses ends the run.
+ */
+export function connectChaosEditors(collabUrl: string, secret: string, editors: ChaosEditor[]): Promise<EditorClient[]> {
+  return connectEditors({ urlFor: () => collabUrl, secret, editors, ledger: new DeliveryLedger() });
+}
+
+/** Types with every connected editor until `until`, and leaves. */
 export async function runEditors(params: EditorParams): Promise<EditorRecords> {
   const records: EditorRecords = { edits: [], steps: [], events: [], savedMessages: 0, flushes: { ok: 0, failed: 0 }, skippedWhileReadOnly: 0 };
-  const clients = await connectEditors({ urlFor: () => params.collabUrl, secret: params.secret, editors: params.editors, ledger: new DeliveryLedger() });
+  const { clients } = params;
   try {
     // One ledger per editor: each connection's count confirms only its own edits.
     const ledgers = await Promise.all(clients.map((client, index) => type(client, index, params, records)));

@@ -25,7 +25,7 @@ import { Newsroom } from '../bench/newsroom';
 import { startNextServer, startProductionServer } from '../lib/production-server';
 import { superviseCollab, type CollabSupervisor } from './collab-supervisor';
 import { watchCpu, type CpuSecond } from './cpu-watch';
-import { runEditors, type EditorRecords, type Status } from './editors';
+import { connectChaosEditors, runEditors, type EditorRecords, type Status } from './editors';
 import { prepareChaosNewsroom, saveFirstText } from './newsroom-setup';
 import { createChaosPostgres } from './postgres-cluster';
 import { runReaders, warmUp, type ReaderRecord, type WatchedStory } from './readers';
@@ -79,6 +79,8 @@ const onServerOutput = (text: string) => {
 let app: ChildProcess | undefined;
 let stopFirst: (() => Promise<void>) | undefined;
 let collab: CollabSupervisor | undefined;
+/** The app being started again after its SIGKILL (until `app` holds it). */
+let restarting: Promise<ChildProcess> | undefined;
 try {
   const server = await startProductionServer({
     database: 'masthead_rel_chaos',
@@ -113,6 +115,8 @@ try {
 
   // A running site has its pages cached: every address readers ask for is asked once first.
   await warmUp(url, facts, log);
+  const editorClients = await connectChaosEditors(`ws://127.0.0.1:${collabPort}`, secret, chaosEditors);
+  log(`${editorClients.length} editors connected to the collaboration server.`);
 
   const t0 = performance.now();
   clock = () => performance.now() - t0;
@@ -173,6 +177,7 @@ try {
     await sleep(Math.max(0, scheduleDueAt + 1_000 - Date.now()));
     const restartAt = clock();
     const starting = startNextServer({ databaseUrl, port, onServerOutput, echo: false, env: { SEARCH_LIMIT_PER_MINUTE: '1000000' } });
+    restarting = starting;
     // Apart: the server accepting connections, its first answer (any status, however slow:
     // a fresh process renders every page again, for 200 readers), and its first 200.
     let listeningAt: number | null = null;
@@ -236,8 +241,7 @@ try {
     runEditors({
       newsroom,
       editors: chaosEditors,
-      collabUrl: `ws://127.0.0.1:${collabPort}`,
-      secret,
+      clients: editorClients,
       until,
       clock,
       lastFaultEnd: () => Math.max(faults.postgresRestart?.end ?? until, faults.appKill?.end ?? until, faults.collabKill?.end ?? until),
@@ -287,6 +291,9 @@ try {
   process.exitCode = summary.passed ? 0 : 1;
 } finally {
   closeConnections();
+  // A run that failed while the app was being started again would otherwise leave it running.
+  const late = app ? undefined : await restarting?.catch(() => undefined);
+  if (late && late.exitCode === null) late.kill('SIGKILL');
   if (app && app.exitCode === null) {
     app.kill('SIGTERM');
     await new Promise((done) => app!.once('exit', done));

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { sharedStateOf, storeFailureOf, type SaveFacts } from './shared-state';
+
+const connected: SaveFacts = { refused: null, synced: true, browserOnline: true, connection: 'connected', storeFailed: null, unsynced: 0, invalid: null, savedAt: '2026-12-01T10:00:00.000Z' };
+
+describe('the save state the editor shows', () => {
+  it('says busy after a store the pool could not take, and not answering after one the database did not', () => {
+    expect(sharedStateOf({ ...connected, storeFailed: storeFailureOf({ type: 'unsaved', busy: true }), unsynced: 2 })).toEqual({ kind: 'retrying', cause: 'busy' });
+    expect(sharedStateOf({ ...connected, storeFailed: storeFailureOf({ type: 'unsaved' }) })).toEqual({ kind: 'retrying', cause: 'database' });
+  });
+
+  it('puts a lost connection before a failed store, and unconfirmed edits before the last save', () => {
+    expect(sharedStateOf({ ...connected, connection: 'connecting', storeFailed: 'busy' })).toEqual({ kind: 'retrying', cause: 'server' });
+    expect(sharedStateOf({ ...connected, unsynced: 1 })).toEqual({ kind: 'saving' });
+    expect(sharedStateOf(connected)).toEqual({ kind: 'saved', at: connected.savedAt });
+  });
+});
