@@ -90,6 +90,18 @@ describe('the page cache in front of the app', () => {
     expect(lines).toContainEqual(expect.objectContaining({ msg: 'request', requestId: second.headers['x-request-id'], route: '/articles/one', status: 200 }));
   });
 
+  it('answers HEAD from the stored copy, and never stores its empty answer', async () => {
+    const head = (path: string) => new Promise<http.IncomingMessage>((resolve, reject) => http.request(base + path, { method: 'HEAD', agent: false }, resolve).on('error', reject).end());
+    expect((await head('/headed')).headers['x-page-cache']).toBe('miss');
+    const stored = await get('/headed');
+    expect(stored.headers['x-page-cache']).toBe('miss');
+    expect(renderOf(stored)).toBe('2');
+    const hit = await head('/headed');
+    expect(hit.headers['x-page-cache']).toBe('hit');
+    expect(hit.headers['content-length']).toBe(String(stored.body.length));
+    expect(calls.get('/headed')).toBe(2);
+  });
+
   it('keeps what Next sent, gzip and plain apart', async () => {
     const zipped = await get('/home', { 'accept-encoding': 'gzip, deflate, br' });
     const plain = await get('/home');

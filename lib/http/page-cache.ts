@@ -63,9 +63,13 @@ function answerFromCache(store: PageCacheStore, request: IncomingMessage, respon
     send(response, found.page, found.kind, found.ageMs);
     return true;
   }
+  response.setHeader('X-Page-Cache', 'miss');
+  if (request.method === 'HEAD') {
+    if (found.claim) store.release(key, found.claim);
+    return false;
+  }
   const gzip = key.startsWith('gzip ');
   normaliseAcceptEncoding(request.headers, gzip);
-  response.setHeader('X-Page-Cache', 'miss');
   const startedIn = store.generation;
   const { claim } = found;
   captureResponse(response, {
@@ -90,5 +94,5 @@ function send(response: ServerResponse, page: StoredPage, kind: 'hit' | 'stale',
   response.setHeader('Age', Math.floor(ageMs / 1000));
   response.setHeader('X-Page-Cache', kind);
   response.writeHead(200);
-  response.end(page.body);
+  response.end(page.body); // Node sends no body to a HEAD request
 }
