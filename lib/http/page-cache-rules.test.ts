@@ -14,8 +14,8 @@ describe('which requests the page cache may answer', () => {
     expect(get('/newsroom-tips')).toBe('identity /newsroom-tips');
   });
 
-  it('leaves other methods, the newsroom, sign-in, the API, previews, assets, media and co-editing to the app', () => {
-    expect(pageCacheKey({ method: 'HEAD', url: '/', headers: {} })).toBeNull();
+  it('leaves methods other than GET and HEAD, the newsroom, sign-in, the API, previews, assets, media and co-editing to the app', () => {
+    expect(pageCacheKey({ method: 'HEAD', url: '/', headers: {} })).toBe('identity /');
     expect(pageCacheKey({ method: 'POST', url: '/', headers: {} })).toBeNull();
     for (const url of ['/newsroom', '/newsroom/stories/1', '/NEWSROOM', '//newsroom', '/%6Eewsroom/x', '/login?next=/newsroom', '/api/health', '/preview/token', '/_next/static/chunk.js', '/media/abc', '/collab', '/%E0%A4%A']) {
       expect(get(url), url).toBeNull();

@@ -40,7 +40,8 @@ export function acceptsGzip(acceptEncoding: string | string[] | undefined): bool
  * gzip: the cache asks Next for exactly that encoding (see `normaliseAcceptEncoding`).
  */
 export function pageCacheKey(request: RequestLike): string | null {
-  if (request.method !== 'GET') return null;
+  // HEAD is answered from a GET's copy (as nginx does), never stored: it has no body.
+  if (request.method !== 'GET' && request.method !== 'HEAD') return null;
   const url = request.url;
   if (!url || url[0] !== '/' || url.length > MAX_CACHED_URL_LENGTH) return null;
   const query = url.indexOf('?');

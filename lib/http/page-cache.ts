@@ -1,8 +1,8 @@
 import 'server-only';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import { RE_EXPIRE_AFTER_MS } from '@/lib/cache/expire-in-process';
 import { onTagsExpired } from '@/lib/cache/expiry-listeners';
 import { captureResponse } from './page-cache-capture';
+import { onNextTagsExpired } from './page-cache-next-tags';
 import { isKeepableResponse, normaliseAcceptEncoding, pageCacheKey, storedHeaders } from './page-cache-rules';
 import { PageCacheStore, type StoredPage } from './page-cache-store';
 
@@ -20,7 +20,8 @@ import { PageCacheStore, type StoredPage } from './page-cache-store';
  * stale or bypass, as nginx's X-Cache-Status does.
  *
  * Any cache tag expired in this process (a change here, or one another instance announced)
- * forgets every stored page: Cache-Tag headers are cut short, so per-tag purging could miss.
+ * forgets every stored page, when the listeners hear of it and again when Next's own cache
+ * takes it in: Cache-Tag headers are cut short, so per-tag purging could miss.
  */
 
 /** All stored pages together: made-up query strings push out old copies, never grow memory. */
@@ -38,13 +39,9 @@ export function cachePages(seconds: number): PageCacheStore | null {
   if (seconds <= 0) return null;
   if (shared.mastheadPageCache) return shared.mastheadPageCache;
   const store = new PageCacheStore({ ttlMs: seconds * 1000, staleMs: STALE_MS, claimMs: CLAIM_MS, maxBytes: MAX_BYTES, maxEntryBytes: MAX_ENTRY_BYTES });
-  onTagsExpired('page-cache', () => {
-    store.expireAll();
-    // Next's own cache may take in a page rendered from data read before the change; it
-    // is expired again after in-flight renders (lib/cache/expire-in-process.ts), and a copy
-    // of it stored here meanwhile must go too.
-    for (const ms of RE_EXPIRE_AFTER_MS) setTimeout(() => store.expireAll(), ms).unref();
-  });
+  onTagsExpired('page-cache', () => store.expireAll());
+  // And again when Next's own cache has taken the expiry in (it may come later; see there).
+  onNextTagsExpired(() => store.expireAll());
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function pageCacheEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === 'request' && answerFromCache(store, args[0] as IncomingMessage, args[1] as ServerResponse)) return true;
@@ -66,9 +63,13 @@ function answerFromCache(store: PageCacheStore, request: IncomingMessage, respon
     send(response, found.page, found.kind, found.ageMs);
     return true;
   }
+  response.setHeader('X-Page-Cache', 'miss');
+  if (request.method === 'HEAD') {
+    if (found.claim) store.release(key, found.claim);
+    return false;
+  }
   const gzip = key.startsWith('gzip ');
   normaliseAcceptEncoding(request.headers, gzip);
-  response.setHeader('X-Page-Cache', 'miss');
   const startedIn = store.generation;
   const { claim } = found;
   captureResponse(response, {
@@ -93,5 +94,5 @@ function send(response: ServerResponse, page: StoredPage, kind: 'hit' | 'stale',
   response.setHeader('Age', Math.floor(ageMs / 1000));
   response.setHeader('X-Page-Cache', kind);
   response.writeHead(200);
-  response.end(page.body);
+  response.end(page.body); // Node sends no body to a HEAD request
 }
