@@ -14,6 +14,12 @@ describe('which requests the page cache may answer', () => {
     expect(get('/newsroom-tips')).toBe('identity /newsroom-tips');
   });
 
+  it('keeps answers to readers a proxy says came over https apart (they carry Strict-Transport-Security)', () => {
+    expect(get('/', { 'x-forwarded-proto': 'https' })).toBe('identity https /');
+    expect(get('/', { 'x-forwarded-proto': 'HTTPS, http' })).toBe('identity https /');
+    expect(get('/', { 'x-forwarded-proto': 'http' })).toBe('identity /');
+  });
+
   it('leaves methods other than GET and HEAD, the newsroom, sign-in, the API, previews, assets, media and co-editing to the app', () => {
     expect(pageCacheKey({ method: 'HEAD', url: '/', headers: {} })).toBe('identity /');
     expect(pageCacheKey({ method: 'POST', url: '/', headers: {} })).toBeNull();

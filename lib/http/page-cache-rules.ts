@@ -59,7 +59,19 @@ export function pageCacheKey(request: RequestLike): string | null {
   const cookie = headers.cookie;
   if (cookie && SESSION_COOKIE.test(cookie)) return null;
   for (const name of PERSONAL_HEADERS) if (headers[name] !== undefined) return null;
-  return `${acceptsGzip(headers['accept-encoding']) ? 'gzip' : 'identity'} ${url}`;
+  const encoding = acceptsGzip(headers['accept-encoding']) ? 'gzip' : 'identity';
+  return forwardedHttps(headers) ? `${encoding} https ${url}` : `${encoding} ${url}`;
+}
+
+/**
+ * Whether a proxy in front says the reader came over https: such answers carry
+ * Strict-Transport-Security (lib/security-headers.ts) and plain-http ones must not, so the
+ * two are kept apart. Same test as next.config.ts's rule: the first value is `https`.
+ */
+function forwardedHttps(headers: IncomingHttpHeaders): boolean {
+  const value = headers['x-forwarded-proto'];
+  const first = (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim().toLowerCase();
+  return first === 'https';
 }
 
 /**
