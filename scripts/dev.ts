@@ -11,6 +11,7 @@ import { demoPeople } from '@/db/seed/people';
 import { DEMO_PASSWORD } from '@/db/seed/seed-demo-content';
 import { startCollabProcess, type CollabProcess } from './lib/collab-process';
 import { localAuthSecret } from './lib/local-secrets';
+import { NEXT_START_NODE_FLAGS } from './lib/next-start-flags';
 import { openLocalDatabase } from './lib/local-database';
 import { seedLocalDatabase, type SeedOutcome } from './lib/seed-local-database';
 
@@ -67,7 +68,7 @@ try {
   await stop(1);
 }
 const nextBin = 'node_modules/next/dist/bin/next';
-const runNext = (args: string[]) => spawn(process.execPath, [nextBin, ...args], { stdio: 'inherit', env });
+const runNext = (args: string[]) => spawn(process.execPath, [...(args[0] === 'start' ? NEXT_START_NODE_FLAGS : []), nextBin, ...args], { stdio: 'inherit', env });
 
 if (production) {
   next = runNext(['build']);

@@ -17,6 +17,7 @@ import { Newsroom } from './newsroom';
 import { withCpuPerRequest } from './process-cpu';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
+import { NEXT_START_NODE_FLAGS } from '../lib/next-start-flags';
 
 const { values, positionals } = parseArgs({
   args: process.argv.slice(2),
@@ -45,7 +46,7 @@ const paths = values.paths.split(',');
 
 function start(dir: string, port: number): ChildProcess {
   const env = { ...process.env, DATABASE_URL: databaseUrl, SITE_URL: `http://localhost:${port}`, AUTH_SECRET: 'local-test-secret-not-used-anywhere-else', AUTH_TRUST_HOST: 'true', NEXT_TELEMETRY_DISABLED: '1' };
-  return spawn(process.execPath, [join(dir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], { cwd: dir, env, stdio: 'ignore' });
+  return spawn(process.execPath, [...NEXT_START_NODE_FLAGS, join(dir, 'node_modules/next/dist/bin/next'), 'start', '--port', String(port)], { cwd: dir, env, stdio: 'ignore' });
 }
 
 const servers = builds.map((b) => ({ ...b, process: start(b.dir, b.port), url: `http://localhost:${b.port}` }));

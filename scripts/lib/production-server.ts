@@ -3,6 +3,7 @@ import { connect } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDemoContent } from '@/db/seed/seed-demo-content';
 import { startCollabProcess, type CollabProcess } from './collab-process';
+import { NEXT_START_NODE_FLAGS } from './next-start-flags';
 import { assertLocalDatabase, createDatabase } from './databases';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres';
 
@@ -95,16 +96,6 @@ function spawnNext(args: string[], env: NodeJS.ProcessEnv, stdio: 'inherit' | 'p
   });
 }
 
-/**
- * Node flags every production `next start` runs with (also package.json "start" and
- * deploy/masthead@.service; production-server.test.ts keeps the three the same). V8 lets
- * its heap grow to 4x what survived the last full collection when the limit is 2 GB or
- * more (the default on a machine with 16 GB or more), so under load the server held
- * 300–400 MB of uncollected garbage over ~80 MB of live data: 687 MB RSS after the bench.
- * At 1 GB the factor drops to about 1.6; the limit is still ~5x the most the caches and
- * modules hold (docs/performance.md, "Memory").
- */
-export const NEXT_START_NODE_FLAGS = ['--max-old-space-size=1024'];
 
 export type StartNextServerParams = {
   databaseUrl: string;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NEXT_START_NODE_FLAGS } from './production-server';
+import { NEXT_START_NODE_FLAGS } from './next-start-flags';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 
