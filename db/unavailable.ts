@@ -63,3 +63,25 @@ export function isDatabaseBusy(error: unknown): boolean {
 export function unavailableMessage(error: unknown): string {
   return isDatabaseBusy(error) ? DATABASE_BUSY_MESSAGE : DATABASE_DOWN_MESSAGE;
 }
+
+/** What a page that could not read says: what happened, that nothing is lost, and what to do. */
+export function pageUnavailableMessage(error: unknown): string {
+  const what = isDatabaseBusy(error) ? 'the database is busy' : 'the database is not answering';
+  return `This page cannot be shown right now: ${what}. Nothing you saved is lost — reload the page in a moment.`;
+}
+
+export type PageRead<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/**
+ * A page's read, or the message to show in its place when the database is unavailable
+ * (a page's thrown error reaches the browser without its message in production, so a
+ * page that knows what failed says it itself). Any other error is thrown on.
+ */
+export async function readForPage<T>(read: () => Promise<T>): Promise<PageRead<T>> {
+  try {
+    return { ok: true, value: await read() };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { ok: false, message: pageUnavailableMessage(error) };
+    throw error;
+  }
+}

@@ -37,4 +37,13 @@ describe('the save bar while saving is retried', () => {
     expect(bar({ kind: 'retrying', cause: 'database' })).toContain('the database is not answering');
     expect(bar({ kind: 'retrying', cause: 'server' })).toContain('the newsroom server is not answering');
   });
+
+  it('says what is wrong, not "Connecting…", when the editing server did not answer before the story opened', () => {
+    const unreachable = bar({ kind: 'unreachable' });
+    expect(unreachable).toContain('Not connected — retrying');
+    expect(unreachable).toContain('The editing server is not answering');
+    expect(unreachable).toContain('kept on the server');
+    expect(unreachable).not.toContain('Connecting…');
+    expect(bar({ kind: 'connecting' })).not.toContain('not answering');
+  });
 });

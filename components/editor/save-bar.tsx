@@ -18,6 +18,8 @@ function saveLabel(state: SharedState, timeZone: string): string {
   switch (state.kind) {
     case 'connecting':
       return 'Connecting…';
+    case 'unreachable':
+      return 'Not connected — retrying';
     case 'saved':
       return `Saved ${shortTimeIn(new Date(state.at), timeZone)}`;
     case 'saving':
@@ -40,6 +42,10 @@ function retryExplanation(cause: 'server' | 'database' | 'busy'): string {
   return `Not saved: ${who} not answering — your text is kept in this browser and will be saved when it is back.`;
 }
 
+/** Before the story first opened for editing: nothing typed here yet, so only the stored text to speak of. */
+const UNREACHABLE_EXPLANATION =
+  'The editing server is not answering, so the story cannot be changed yet. Its text as last saved is kept on the server; editing starts by itself when the editing server is back. If it stays like this, tell whoever looks after the newsroom’s server.';
+
 /** The editor's top bar: whether the work is saved, its length, and where else to look. */
 export function SaveBar({ story, draft, state, timeZone, editable, onSave }: Props) {
   // The same count the server stores with the revision (lib/content/document.ts).
@@ -49,6 +55,7 @@ export function SaveBar({ story, draft, state, timeZone, editable, onSave }: Pro
       <div className="text-sm" aria-live="polite">
         <p data-testid="save-state">{saveLabel(state, timeZone)}</p>
         {state.kind === 'retrying' && <p className="text-muted">{retryExplanation(state.cause)}</p>}
+        {state.kind === 'unreachable' && <p className="text-muted">{UNREACHABLE_EXPLANATION}</p>}
       </div>
       <div className="flex items-center gap-3 text-sm">
         <span className="text-muted">

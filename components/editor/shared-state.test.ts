@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sharedStateOf, storeFailureOf, type SaveFacts } from './shared-state';
 
-const connected: SaveFacts = { refused: null, synced: true, browserOnline: true, connection: 'connected', storeFailed: null, unsynced: 0, invalid: null, savedAt: '2026-12-01T10:00:00.000Z' };
+const connected: SaveFacts = { refused: null, synced: true, browserOnline: true, connection: 'connected', connectFailed: false, storeFailed: null, unsynced: 0, invalid: null, savedAt: '2026-12-01T10:00:00.000Z' };
 
 describe('the save state the editor shows', () => {
   it('says busy after a store the pool could not take, and not answering after one the database did not', () => {
@@ -13,5 +13,14 @@ describe('the save state the editor shows', () => {
     expect(sharedStateOf({ ...connected, connection: 'connecting', storeFailed: 'busy' })).toEqual({ kind: 'retrying', cause: 'server' });
     expect(sharedStateOf({ ...connected, unsynced: 1 })).toEqual({ kind: 'saving' });
     expect(sharedStateOf(connected)).toEqual({ kind: 'saved', at: connected.savedAt });
+  });
+
+  it('says the server is not answering once a connection attempt failed before the story first opened', () => {
+    const opening: SaveFacts = { ...connected, synced: false, connection: 'connecting' };
+    expect(sharedStateOf(opening)).toEqual({ kind: 'connecting' });
+    expect(sharedStateOf({ ...opening, connectFailed: true })).toEqual({ kind: 'unreachable' });
+    expect(sharedStateOf({ ...opening, connectFailed: true, browserOnline: false })).toEqual({ kind: 'offline' });
+    // Once opened, a lost connection is a retried save, as before.
+    expect(sharedStateOf({ ...connected, connectFailed: true, connection: 'offline' })).toEqual({ kind: 'retrying', cause: 'server' });
   });
 });

@@ -8,6 +8,8 @@ export type SaveFacts = {
   synced: boolean;
   browserOnline: boolean;
   connection: 'connecting' | 'connected' | 'offline';
+  /** A connection attempt ended before the document first synced: the server is not there (yet). */
+  connectFailed: boolean;
   /** Why the server's last store failed, or null when it did not. */
   storeFailed: StoreFailure | null;
   /** Updates sent that the server has not confirmed as applied. */
@@ -24,7 +26,7 @@ export const storeFailureOf = (message: Extract<ServerMessage, { type: 'unsaved'
 /** Where this page's edits stand, most pressing first. */
 export function sharedStateOf(facts: SaveFacts): SharedState {
   if (facts.refused) return { kind: 'refused', message: facts.refused };
-  if (!facts.synced) return { kind: facts.browserOnline ? 'connecting' : 'offline' };
+  if (!facts.synced) return { kind: !facts.browserOnline ? 'offline' : facts.connectFailed ? 'unreachable' : 'connecting' };
   if (!facts.browserOnline) return { kind: 'offline' };
   if (facts.connection !== 'connected') return { kind: 'retrying', cause: 'server' };
   if (facts.storeFailed) return { kind: 'retrying', cause: facts.storeFailed === 'busy' ? 'busy' : 'database' };

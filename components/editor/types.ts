@@ -23,6 +23,8 @@ export type EditorStory = {
 /** Where this page's edits stand, as the save bar says it. */
 export type SharedState =
   | { kind: 'connecting' }
+  /** The collaboration server did not answer before the story first opened: nothing can be typed yet, and nothing is lost. */
+  | { kind: 'unreachable' }
   | { kind: 'saved'; at: string }
   | { kind: 'saving' }
   | { kind: 'offline' }

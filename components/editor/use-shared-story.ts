@@ -54,6 +54,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [accessUnconfirmed, setAccessUnconfirmed] = useState(false);
   const [connection, setConnection] = useState<'connecting' | 'connected' | 'offline'>('connecting');
   const [synced, setSynced] = useState(false);
+  const [connectFailed, setConnectFailed] = useState(false);
   const [unsynced, setUnsynced] = useState(0);
   const [saved, setSaved] = useState(initialSaved);
   const [invalid, setInvalid] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
@@ -124,6 +125,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       onStatus: ({ status }) => {
         latest.current.connected = status === 'connected';
         if (status !== 'connected') latest.current.ready = false;
+        if (status === 'disconnected' && !latest.current.everSynced) setConnectFailed(true);
         setConnection(status === 'connected' ? 'connected' : status === 'connecting' ? 'connecting' : 'offline');
       },
       // The editor binds only once the document holds the server's content: bound to an
@@ -256,7 +258,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
     });
   }, []);
 
-  const state = sharedStateOf({ refused, synced, browserOnline, connection, storeFailed, unsynced, invalid, savedAt: saved.at });
+  const state = sharedStateOf({ refused, synced, browserOnline, connection, connectFailed, storeFailed, unsynced, invalid, savedAt: saved.at });
 
   return { doc, collab, draft, mode: refused ? null : mode, accessUnconfirmed, synced, state, saved, update, setBody, flush };
 }

@@ -17,6 +17,7 @@ import { findNotes } from '@/lib/workflow/notes';
 import { findPreviewLinks, isPreviewable } from '@/lib/workflow/preview-links';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
 import { openStoryPage } from './open-story-page';
+import { PageUnavailable } from '@/components/newsroom/page-unavailable';
 
 export const metadata: Metadata = { title: 'Edit story' };
 export const instant = false;
@@ -26,6 +27,7 @@ type Props = { params: Promise<{ id: string }> };
 export default async function EditStoryPage({ params }: Props) {
   const user = await requireUser();
   const opened = await openStoryPage(params, (id) => getWorkingCopy(user, id));
+  if (opened.kind === 'unavailable') return <PageUnavailable message={opened.message} />;
   if (opened.kind === 'refused') return <p role="alert" className="text-lg">{opened.message}</p>;
   const { id, found: story } = opened;
   const mayShare = can(user, 'article.share_preview');

@@ -6,6 +6,7 @@ import { formatPublishedTime } from '@/lib/site-time';
 import { compareRevisions, findRevisions, type DiffPart, type RevisionSummary } from '@/lib/workflow/history';
 import { getWorkingCopy } from '@/lib/workflow/working-copy';
 import { openStoryPage } from '../open-story-page';
+import { PageUnavailable } from '@/components/newsroom/page-unavailable';
 
 export const metadata: Metadata = { title: 'History' };
 export const instant = false;
@@ -25,6 +26,7 @@ const REASONS: Record<string, string> = {
 export default async function HistoryPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const opened = await openStoryPage(params, (id) => Promise.all([findRevisions(user, id), getWorkingCopy(user, id)]));
+  if (opened.kind === 'unavailable') return <PageUnavailable message={opened.message} />;
   if (opened.kind === 'refused') return <p role="alert">{opened.message}</p>;
   const { id, found: [revisions, story] } = opened;
   const query = await searchParams;
