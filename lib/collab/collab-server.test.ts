@@ -7,6 +7,7 @@ import { db } from '@/db/client';
 import { DatabaseBusyError } from '@/db/unavailable';
 import { revokeSession } from '@/lib/auth/session-revocation';
 import { applyTransition } from '@/lib/publishing/apply-transition';
+import { setUserActive } from '@/lib/users/manage-users';
 import { restoreRevision } from '@/lib/workflow/history';
 import { loadStory } from '@/lib/workflow/story-record';
 import { createArticle, createUser } from '@/test/factories';
@@ -14,10 +15,10 @@ import { waitUntil as until } from '@/test/wait-until';
 import { actorOf } from '@/test/stories';
 import { collabAccessOf, collabColorOf } from './access';
 import { createCollabServer, type CollabServerOptions } from './collab-server';
-import type { ServerMessage } from './messages';
+import { ACCESS_ENDED, SESSION_ENDED, type ServerMessage } from './messages';
 import { loadStoredDocument } from './persistence';
 import { resyncWhenEditable } from './resync-when-editable';
-import { applyTextEdit, draftOfDocument, sharedText } from './story-document';
+import { applyTextEdit, draftOfDocument, sharedChoices, sharedText } from './story-document';
 import { signCollabToken } from './token';
 
 // Node 20 has no WebSocket client of its own; the provider takes ws's.
@@ -146,6 +147,32 @@ describe('the collaboration server', () => {
     expect(sharedText(watcher.doc, 'deck').toString()).toBe('Before review');
     b.leave();
     watcher.leave();
+  });
+
+  it('drops an open connection when its person is deactivated, or is taken off the story’s bylines', async () => {
+    const admin = await createUser({ role: 'admin' });
+    const creator = await createUser({ role: 'reporter' });
+    const coAuthor = await createUser({ role: 'reporter' });
+    const deskEditor = await createUser({ role: 'editor' });
+    const story = await createArticle({ authorIds: [creator.id, coAuthor.id] });
+    const e = join(await createUser({ role: 'editor' }), story.id);
+    const c = join(coAuthor, story.id);
+    const d = join(deskEditor, story.id);
+    await until(() => e.state.synced && c.state.synced && d.state.synced, 'all synced');
+
+    // Deactivated by an admin while the story is open: the page is told its session ended.
+    await setUserActive({ actor: actorOf(admin), ip: '', userId: deskEditor.id, active: false });
+    await until(() => d.closes.some((close) => close.reason === SESSION_ENDED), 'the deactivated person dropped');
+
+    // An editor takes the co-author off the bylines (in the shared document, as the editor's
+    // byline picker does): once that is saved, the co-author may not even read the story.
+    sharedChoices(e.doc).set('bylineIds', [creator.id]);
+    await until(async () => !(await loadStory(db, story.id)).working.bylineIds.includes(coAuthor.id), 'the bylines saved');
+    await until(() => c.closes.some((close) => close.reason === ACCESS_ENDED), 'the co-author dropped');
+    expect(e.closes).toEqual([]);
+    e.leave();
+    c.leave();
+    d.leave();
   });
 
   it('folds a restored revision into the open document as one change everyone sees', async () => {
