@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/views/route';
@@ -72,6 +73,19 @@ describe('view counting', () => {
     await beacon(JSON.stringify({ id: story.id }), BROWSER, address);
     await flushViews();
     expect(await viewsOf(story.id)).toBe(before);
+  });
+
+  it('cannot be flushed by one address reading a different story each time: it is remembered for a few hundred at most', async () => {
+    const story = await createArticle({ status: 'published' });
+    const reader = freshReader();
+    expect(recordView(story.id, reader)).toBe(true);
+    // More (address, story) pairs than the memory holds, all from one address.
+    const attacker = freshReader();
+    let counted = 0;
+    for (let i = 0; i < 200_001; i++) if (recordView(randomUUID(), attacker)) counted++;
+    expect(counted).toBe(200);
+    // The reader is still remembered: reading again within the half hour does not count.
+    expect(recordView(story.id, reader)).toBe(false);
   });
 
   it('puts a much-read story into Most Popular once the counts are flushed', async () => {
