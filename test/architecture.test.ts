@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { posix } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { read, sourceFiles } from './source-files';
 
@@ -6,6 +8,10 @@ import { read, sourceFiles } from './source-files';
  * domain → db, with nothing below reaching back up.
  */
 const imports = (file: string) => [...read(file).matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+
+/** What `file` imports from the project, as paths from its root: `@/lib/x` and `../x` alike. */
+const importedPaths = (file: string) =>
+  imports(file).flatMap((spec) => (spec.startsWith('@/') ? [spec.slice(2)] : spec.startsWith('.') ? [posix.join(posix.dirname(file), spec)] : []));
 
 const APP_CODE = sourceFiles(['app', 'lib', 'components', 'db', 'proxy.ts', 'instrumentation.ts']);
 
@@ -16,7 +22,7 @@ describe('architecture', () => {
   });
 
   it('components/ and lib/ never import from app/ (routes depend on them, not the reverse)', () => {
-    const offenders = APP_CODE.filter((f) => /^(components|lib)\//.test(f)).filter((f) => imports(f).some((spec) => spec.startsWith('@/app/') || /^(\.\.\/)+app\//.test(spec)));
+    const offenders = APP_CODE.filter((f) => /^(components|lib)\//.test(f)).filter((f) => importedPaths(f).some((path) => path.startsWith('app/')));
     expect(offenders).toEqual([]);
   });
 
@@ -27,13 +33,24 @@ describe('architecture', () => {
   });
 
   it('domain code never imports the action layer (actions call the domain, not the reverse)', () => {
-    const offenders = APP_CODE.filter((f) => f.startsWith('lib/') && !f.startsWith('lib/actions/')).filter((f) => imports(f).some((spec) => spec.startsWith('@/lib/actions/')));
+    const offenders = APP_CODE.filter((f) => f.startsWith('lib/') && !f.startsWith('lib/actions/')).filter((f) => importedPaths(f).some((path) => path.startsWith('lib/actions/')));
     expect(offenders).toEqual([]);
   });
 
   it('the cache never imports reader code (readers subscribe to expiries instead)', () => {
-    const offenders = APP_CODE.filter((f) => f.startsWith('lib/cache/')).filter((f) => imports(f).some((spec) => spec.startsWith('@/lib/reader/')));
+    const offenders = APP_CODE.filter((f) => f.startsWith('lib/cache/')).filter((f) => importedPaths(f).some((path) => path.startsWith('lib/reader/')));
     expect(offenders).toEqual([]);
+  });
+
+  it('the map for newcomers (docs/architecture.md) names every folder of lib/ and components/', () => {
+    const map = read('docs/architecture.md');
+    const folders = ['lib', 'components'].flatMap((root) =>
+      readdirSync(root, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => `${root}/${entry.name}/`),
+    );
+    expect(folders.length).toBeGreaterThan(10);
+    expect(folders.filter((folder) => !map.includes(`\`${folder}`))).toEqual([]);
   });
 
   it('process.env is read only in lib/config.ts', () => {

@@ -26,9 +26,6 @@ export type SharedChoices = Pick<SharedDraft, 'sectionId' | 'tags' | 'bylineIds'
 export const sharedText = (doc: Y.Doc, field: TextField) => doc.getText(field);
 export const sharedChoices = (doc: Y.Doc) => doc.getMap<unknown>(CHOICES_MAP);
 
-/** Whether the document holds a story yet (a new document is empty until filled once). */
-export const isFilled = (doc: Y.Doc) => sharedChoices(doc).has('sectionId');
-
 const EMPTY_BODY: DocNode = { type: 'doc', content: [{ type: 'paragraph' }] };
 
 /** The story fields as they stand in the document (unsaved, unvalidated: the server validates). */

@@ -109,8 +109,11 @@ export async function updateMediaText(actor: Actor, ip: string, mediaId: string,
   await expireTags(cacheTags.publishedLists, cacheTags.authors, ...uses.flatMap((use) => [cacheTags.article(use.articleId), cacheTags.slug(use.slug)]));
 }
 
-/** Headlines of the stories (working copy or live) and people whose profile use a picture. */
-export async function findMediaUses(mediaId: string): Promise<string[]> {
+/**
+ * Headlines of the stories (working copy or live) and people whose profile use a picture.
+ * Checks no viewer (unpublished headlines): only for deleteMedia, after its check.
+ */
+async function findMediaUses(mediaId: string): Promise<string[]> {
   const inBody = JSON.stringify({ content: [{ type: 'image', attrs: { mediaId } }] });
   const stories = await db
     .selectDistinct({ headline: articleRevisions.headline })
