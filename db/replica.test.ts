@@ -6,6 +6,7 @@ import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { findListPage } from '@/lib/reader/lists';
 import { applyTransition } from '@/lib/publishing/apply-transition';
 import { loadStory } from '@/lib/workflow/story-record';
+import { onTagsExpired } from '@/lib/cache/expiry-listeners';
 import { postgresServerBin, startReplicaPair, type ReplicaPair } from '@/scripts/lib/replica-pair';
 import { createArticle, createUser } from '@/test/factories';
 import { actorOf, versionOf } from '@/test/stories';
@@ -62,7 +63,32 @@ describe.skipIf(!postgresServerBin())('with DATABASE_REPLICA_URL', () => {
     expect((await replica`select pg_is_in_recovery() as standby`)[0]?.standby).toBe(true);
   });
 
-  it('expires caches only once the replica has the change, so readers never refill them from before it', async () => {
+  it('holds back the expiry while the replica lags, so no cache is refilled from before the change', async () => {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'in_review' });
+    // What a reader refilling the cache gets at the instant the story's tags expire.
+    const readAtExpiry: Promise<string | null>[] = [];
+    onTagsExpired('replica-test', (expired) => {
+      if (expired.includes(`article:${story.id}`)) readAtExpiry.push(getPublishedArticleBySlug(story.slug).then((article) => article?.id ?? null));
+    });
+    await replica`select pg_wal_replay_pause()`;
+    let publishing: Promise<unknown> | undefined;
+    try {
+      publishing = applyTransition(editor, '192.0.2.50', story.id, 'publish', { expectedVersion: await versionOf(story.id) });
+      // Committed on the primary, the replica lagging behind: the expiry must not have happened yet.
+      await expect.poll(async () => (await loadStory(db, story.id)).article.status, { timeout: 1_000, interval: 20 }).toBe('published');
+      await new Promise((done) => setTimeout(done, 300));
+      expect(readAtExpiry).toHaveLength(0);
+    } finally {
+      await replica`select pg_wal_replay_resume()`;
+      await publishing;
+      onTagsExpired('replica-test', () => {});
+    }
+    expect(readAtExpiry.length).toBeGreaterThan(0);
+    expect(await readAtExpiry[0]).toBe(story.id);
+  });
+
+  it('with replay running, readers see every publish and unpublish the moment the action returns', async () => {
     const editor = actorOf(await createUser({ role: 'editor' }));
     const story = await createArticle({ status: 'in_review' });
     for (let round = 0; round < 5; round++) {

@@ -27,7 +27,7 @@ import { parseBenchOptions } from './options';
 import { explainReaderQueries } from './query-plans';
 import { measureHtml, measureJavaScript } from './page-weight';
 import { measurePublishToVisible } from './publish-to-visible';
-import { formatFindings, formatMarkdown, formatTable, type Findings, type Row } from './report';
+import { formatFindings, formatMarkdown, formatTable, proxyVerdict, type Findings, type Row } from './report';
 import { firstVisitPaths, readerRoutes, searchQueries, writePathsFile, type ReaderRoute } from './routes';
 import { callAction, formArguments, readActionIds } from './server-actions';
 import { rssMb, withCpuPerRequest } from './process-cpu';
@@ -188,6 +188,8 @@ try {
 
   const ordered = orderRows(rows);
   notes.push(...ordered.filter((row) => row.note).map((row) => `${row.label} [${row.server}]: ${row.note}`));
+  const throughProxy = proxyVerdict(ordered, publishToVisibleThroughProxy);
+  if (throughProxy) notes.push(throughProxy);
   const findings: Findings = {
     machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown CPU', memoryGiB: Math.round(totalmem() / 2 ** 30), loadBefore, loadAfter: loadavg()[0]! },
     archiveStories: facts.archiveStories,

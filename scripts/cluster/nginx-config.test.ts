@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +71,7 @@ describe.skipIf(!nginx && !process.env.CI)('deploy/nginx.conf', () => {
   it('passes nginx -t', () => {
     const { dir, configFile } = writeLocalNginxConfig(8159, ['127.0.0.1:3150', '127.0.0.1:3151']);
     const checked = testNginxConfig(nginx!, dir, configFile);
+    rmSync(dir, { recursive: true, force: true });
     expect(checked.output).toContain('syntax is ok');
     expect(checked.ok, checked.output).toBe(true);
   });
