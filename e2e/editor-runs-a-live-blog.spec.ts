@@ -56,6 +56,21 @@ test('an editor runs a live blog that two readers follow without reloading', asy
   await expect(keyEvents.getByRole('link', { name: second })).toHaveAttribute('href', /#update-\d+$/);
   await expect(reader.getByTestId('live-update').first()).toContainText(second);
 
+  // Without JavaScript the page is complete as of its render: both updates, newest first,
+  // the key events, and each update's own address as a plain link.
+  const noScript = await browser.newContext({ storageState: undefined, javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(path);
+  await expect(plain.getByText('Live', { exact: true })).toBeVisible();
+  await expect(plain.getByTestId('live-update')).toHaveCount(2);
+  await expect(plain.getByTestId('live-update').first()).toContainText(second);
+  await expect(plain.getByTestId('live-update').last()).toContainText(first);
+  await expect(plain.getByRole('navigation', { name: 'Key events' }).getByRole('link', { name: second })).toBeVisible();
+  await plain.getByTestId('live-update').last().getByRole('link', { name: 'Link to this update' }).click();
+  await expect(plain).toHaveURL(/\/updates\/\d+$/);
+  await expect(plain.getByTestId('live-update')).toContainText(first);
+  await noScript.close();
+
   // Pinning the first update puts it first, without the reader doing anything.
   await page.getByRole('listitem', { name: first }).getByRole('button', { name: 'Pin' }).click();
   await expect(page.getByRole('listitem', { name: first }).getByText('Pinned')).toBeVisible();

@@ -7,6 +7,7 @@ import { recordAudit, type AuditAction } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
 import { cacheTags } from '@/lib/cache/tags';
 import { documentText } from '@/lib/content/document';
+import { imagesIn } from '@/lib/content/sanitize-document';
 import { ActionError } from '@/lib/errors';
 import { assertCan, type Actor } from '@/lib/permissions';
 import { assertCanChangeUpdate, assertCanPostOn } from './live-rules';
@@ -151,15 +152,27 @@ async function unpinOthers(tx: Executor, articleId: string, keepId: number): Pro
     .where(and(eq(liveUpdates.articleId, articleId), eq(liveUpdates.pinned, true), ne(liveUpdates.id, keepId)));
 }
 
-/** Authors must be staff; a picture readers will see must be in the library with alt text. */
+/**
+ * Authors must be staff; pictures (the update's own and any in its text) must be in the
+ * library, and those readers will see need alt text, as in a story going out. Share locks:
+ * a caption or alt-text change waits for this to commit (and then sees the picture in use).
+ */
 async function checkReferences(tx: Executor, fields: UpdateFields, forReaders: boolean): Promise<void> {
   const found = await tx.select({ id: users.id }).from(users).where(inArray(users.id, fields.authorIds));
   if (found.length !== new Set(fields.authorIds).size) throw new ActionError('Choose authors from the staff list.', 'invalid', { authorIds: ['Unknown author.'] });
-  if (!fields.mediaId) return;
-  const [picture] = await tx.select({ alt: media.altText }).from(media).where(eq(media.id, fields.mediaId));
-  if (!picture) throw new ActionError('That picture is no longer in the library.', 'invalid', { mediaId: ['Choose another picture.'] });
-  if (forReaders && !picture.alt.trim()) {
-    throw new ActionError('The picture needs alt text before readers can see it: add it in Media.', 'invalid', { mediaId: ['Needs alt text.'] });
+  const inText = imagesIn(fields.body);
+  const ids = [...new Set([...(fields.mediaId ? [fields.mediaId] : []), ...inText])];
+  if (ids.length === 0) return;
+  const pictures = new Map(
+    (await tx.select({ id: media.id, alt: media.altText }).from(media).where(inArray(media.id, ids)).for('share')).map((row) => [row.id, row.alt]),
+  );
+  // The form field to point at: the update's picture, or its text.
+  const fieldOf = (id: string, problem: string): Record<string, string[]> => ({ [id === fields.mediaId ? 'mediaId' : 'body']: [problem] });
+  const missing = ids.find((id) => !pictures.has(id));
+  if (missing) throw new ActionError('That picture is no longer in the library.', 'invalid', fieldOf(missing, 'Choose another picture.'));
+  const withoutAlt = ids.find((id) => !pictures.get(id)!.trim());
+  if (forReaders && withoutAlt) {
+    throw new ActionError('Every picture needs alt text before readers can see it: add it in Media.', 'invalid', fieldOf(withoutAlt, 'Needs alt text.'));
   }
 }
 

@@ -1,5 +1,7 @@
 import { and, eq } from 'drizzle-orm';
-import { describe, expect, it } from 'vitest';
+import { revalidateTag } from 'next/cache';
+import { describe, expect, it, vi } from 'vitest';
+import { markupToDocument } from '@/db/seed/markup';
 import { db } from '@/db/client';
 import { articleRevisions, articles, auditEvents, media } from '@/db/schema';
 import { ForbiddenError } from '@/lib/permissions';
@@ -8,7 +10,11 @@ import { createArticle, createUser, unique } from '@/test/factories';
 import { actorOf } from '@/test/stories';
 import { signInAs } from '@/test/session';
 import { updateMediaTextAction } from '@/lib/actions/media';
-import { updateMediaText } from './manage-media';
+import { cacheTags } from '@/lib/cache/tags';
+import { startLiveBlog } from '@/lib/live/manage-live-blog';
+import { createUpdate, deleteUpdate, editUpdate } from '@/lib/live/manage-updates';
+import { getLivePage } from '@/lib/live/reader-live';
+import { deleteMedia, updateMediaText } from './manage-media';
 
 async function picture() {
   const [row] = await db
@@ -94,5 +100,59 @@ describe('pictures readers can see', () => {
     const gone = await createArticle({ status: 'unpublished' });
     await useAsHero(gone.revisionId, withdrawn.id);
     await updateMediaText(reporter, '', withdrawn.id, text);
+  });
+});
+
+describe('pictures in a live blog’s updates (issue 13)', () => {
+  async function liveBlogShowing(pic: { id: string }, where: 'picture' | 'text', intent: 'post' | 'draft' = 'post') {
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const story = await createArticle({ status: 'published', headline: `Live harbour ${unique()}` });
+    await startLiveBlog({ actor: editor, ip: '', articleId: story.id });
+    const body = markupToDocument(['The ferry is back.']);
+    if (where === 'text') body.content = [...(body.content ?? []), { type: 'image', attrs: { mediaId: pic.id } }];
+    const fields = { headline: '', body, mediaId: where === 'picture' ? pic.id : null, keyEvent: false, pinned: false, authorIds: [editor.id] };
+    const update = await createUpdate({ actor: editor, ip: '', articleId: story.id, intent, fields });
+    return { editor, story, update, fields };
+  }
+
+  it('are closed to reporters and keep their alt text, as in a story; an editor’s change reaches the cached live page', async () => {
+    const reporter = actorOf(await createUser());
+    const asPicture = await picture();
+    const { editor, story } = await liveBlogShowing(asPicture, 'picture');
+    const refusal = await updateMediaText(reporter, '', asPicture.id, text).then(() => null, (e: unknown) => e as Error);
+    expect(refusal).toBeInstanceOf(ForbiddenError);
+    expect(refusal?.message).toContain(story.headline);
+    const inText = await picture();
+    await liveBlogShowing(inText, 'text');
+    await expect(updateMediaText(reporter, '', inText.id, text)).rejects.toThrow(ForbiddenError);
+    await expect(updateMediaText(editor, '', inText.id, { ...text, altText: '' })).rejects.toThrow(/needs alt text/);
+
+    vi.mocked(revalidateTag).mockClear();
+    await updateMediaText(editor, '', asPicture.id, text);
+    expect(vi.mocked(revalidateTag).mock.calls.map(([tag]) => tag)).toContain(cacheTags.liveBlog(story.id));
+    expect((await getLivePage(story.id, null)).updates[0]?.picture?.caption).toBe('A changed caption.');
+  });
+
+  it('stay open while only a draft update or a deleted one has them, and cannot be deleted from the library while any update has them', async () => {
+    const reporter = actorOf(await createUser());
+    const editor = actorOf(await createUser({ role: 'editor' }));
+    const inDraft = await picture();
+    const draft = await liveBlogShowing(inDraft, 'text', 'draft');
+    await updateMediaText(reporter, '', inDraft.id, text);
+    await expect(deleteMedia(editor, '', inDraft.id)).rejects.toThrow(new RegExp(`used by the live blog “${draft.story.headline}”`));
+
+    const inDeleted = await picture();
+    const posted = await liveBlogShowing(inDeleted, 'picture');
+    await expect(deleteMedia(editor, '', inDeleted.id)).rejects.toThrow(/used by the live blog/);
+    await deleteUpdate({ actor: editor, ip: '', articleId: posted.story.id, updateId: posted.update.id });
+    await updateMediaText(reporter, '', inDeleted.id, { ...text, altText: '' });
+  });
+
+  it('need alt text before an update showing them is posted, in its text too', async () => {
+    const noAlt = await picture();
+    await db.update(media).set({ altText: '' }).where(eq(media.id, noAlt.id));
+    const { editor, story, update, fields } = await liveBlogShowing(noAlt, 'text', 'draft');
+    await expect(editUpdate({ actor: editor, ip: '', articleId: story.id, updateId: update.id, intent: 'post', fields })).rejects.toThrow(/needs alt text/);
+    expect((await getLivePage(story.id, null)).updates).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, desc, eq, ilike, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
-import { articleRevisions, articles, media, users } from '@/db/schema';
+import { articleRevisions, articles, liveUpdates, media, users } from '@/db/schema';
 import { ActionError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record-audit';
 import { expireTags } from '@/lib/cache/expire';
@@ -10,7 +10,7 @@ import { cacheTags } from '@/lib/cache/tags';
 import { cleanTextField } from '@/lib/content/field-schemas';
 import { assertCan, can, ForbiddenError, type Actor } from '@/lib/permissions';
 import { thumbnailKey } from './find-media';
-import { describeLiveUses, findLiveUses } from './find-live-uses';
+import { describeLiveUses, findLiveUses, liveUpdateBodyMediaIds } from './find-live-uses';
 import { mediaStorage } from './storage';
 
 export const MEDIA_PAGE_SIZE = 48;
@@ -106,11 +106,16 @@ export async function updateMediaText(actor: Actor, ip: string, mediaId: string,
     });
     return live;
   });
-  await expireTags(cacheTags.publishedLists, cacheTags.authors, ...uses.flatMap((use) => [cacheTags.article(use.articleId), cacheTags.slug(use.slug)]));
+  await expireTags(
+    cacheTags.publishedLists,
+    cacheTags.authors,
+    ...uses.flatMap((use) => (use.inLiveUpdate ? [cacheTags.liveBlog(use.articleId)] : [cacheTags.article(use.articleId), cacheTags.slug(use.slug)])),
+  );
 }
 
 /**
- * Headlines of the stories (working copy or live) and people whose profile use a picture.
+ * Headlines of the stories (working copy or live), live blogs (an update, posted or draft)
+ * and people whose profile use a picture.
  * Checks no viewer (unpublished headlines): only for deleteMedia, after its check.
  */
 async function findMediaUses(mediaId: string): Promise<string[]> {
@@ -120,8 +125,14 @@ async function findMediaUses(mediaId: string): Promise<string[]> {
     .from(articleRevisions)
     .innerJoin(articles, or(eq(articles.currentRevisionId, articleRevisions.id), eq(articles.publishedRevisionId, articleRevisions.id)))
     .where(or(eq(articleRevisions.heroMediaId, mediaId), sql`${articleRevisions.body} @> ${inBody}::jsonb`));
+  const liveBlogs = await db
+    .selectDistinct({ headline: articleRevisions.headline })
+    .from(liveUpdates)
+    .innerJoin(articles, eq(articles.id, liveUpdates.articleId))
+    .innerJoin(articleRevisions, eq(articleRevisions.id, articles.currentRevisionId))
+    .where(and(isNull(liveUpdates.deletedAt), or(eq(liveUpdates.mediaId, mediaId), sql`${liveUpdateBodyMediaIds} ? ${mediaId}`)));
   const people = await db.select({ name: users.displayName }).from(users).where(eq(users.photoMediaId, mediaId));
-  return [...stories.map((s) => `“${s.headline}”`), ...people.map((p) => `${p.name}’s profile`)];
+  return [...stories.map((s) => `“${s.headline}”`), ...liveBlogs.map((s) => `the live blog “${s.headline}”`), ...people.map((p) => `${p.name}’s profile`)];
 }
 
 /** Deletes a picture no story or profile uses; otherwise refuses, naming them. */

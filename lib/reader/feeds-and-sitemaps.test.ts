@@ -3,7 +3,11 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createArticle, createSection } from '@/test/factories';
+import { markupToDocument } from '@/db/seed/markup';
+import { buildLiveFeed } from '@/lib/live/live-feed';
+import { startLiveBlog } from '@/lib/live/manage-live-blog';
+import { createUpdate } from '@/lib/live/manage-updates';
+import { createArticle, createSection, createUser } from '@/test/factories';
 import { buildRssFeed } from './feeds';
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from './sitemaps';
 
@@ -57,7 +61,15 @@ describe('RSS feeds', () => {
   it('follow the RSS 2.0 rules the W3C validator checks', async () => {
     const section = await createSection();
     await createArticle({ status: 'published', sectionId: section.id, headline: 'Feed story <one> ]]> \u0001 end' });
-    for (const xml of [await buildRssFeed(null), await buildRssFeed({ id: section.id, slug: section.slug, name: section.name, description: '' })]) {
+    const live = await createArticle({ status: 'published', sectionId: section.id });
+    const editor = await createUser({ role: 'editor' });
+    const actor = { id: editor.id, role: editor.role };
+    await startLiveBlog({ actor, ip: '', articleId: live.id });
+    const update = { body: markupToDocument(['Ferries <run> ]]> again \u0001.']), mediaId: null, keyEvent: false, pinned: false, authorIds: [editor.id] };
+    await createUpdate({ actor, ip: '', articleId: live.id, intent: 'post', fields: { ...update, headline: '' } });
+    await createUpdate({ actor, ip: '', articleId: live.id, intent: 'post', fields: { ...update, headline: 'Harbour <reopens>' } });
+    const liveFeed = await buildLiveFeed({ id: live.id, slug: live.slug, headline: live.headline, deck: '' });
+    for (const xml of [await buildRssFeed(null), await buildRssFeed({ id: section.id, slug: section.slug, name: section.name, description: '' }), liveFeed]) {
       const file = saved('feed.xml', xml);
       expect(xpath(file, 'name(/*)')).toBe('rss');
       expect(xpath(file, 'string(/rss/@version)')).toBe('2.0');
@@ -70,5 +82,11 @@ describe('RSS feeds', () => {
       const dates = xpath(file, 'string(//item[1]/pubDate)');
       expect(dates).toMatch(/^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
     }
+    // The live blog's feed: its updates, newest first, each linking to its own address.
+    const liveFile = saved('live.xml', liveFeed);
+    expect(xpath(liveFile, 'count(//item)')).toBe('2');
+    expect(xpath(liveFile, 'string(//item[1]/title)')).toBe('Harbour <reopens>');
+    expect(xpath(liveFile, 'string(//item[2]/title)')).toMatch(/^Ferries <run> /);
+    expect(xpath(liveFile, 'string(//item[1]/link)')).toMatch(new RegExp(`/articles/${live.slug}/updates/\\d+$`));
   });
 });
