@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findProgram } from '@/scripts/bench/system-tools';
 import { startNginxProxy, testNginxConfig, writeLocalNginxConfig, type NginxProxy } from './nginx-proxy';
@@ -39,9 +39,43 @@ function appLike(request: IncomingMessage, response: ServerResponse, name: strin
   response.end(`${name} ${url} ${Date.now()}`);
 }
 
+/** A stand-in collaboration server: accepts a WebSocket upgrade, notes its headers and echoes every byte. */
+type FakeCollab = { server: Server; address: string; upgrades: IncomingMessage['headers'][] };
+
+async function fakeCollab(): Promise<FakeCollab> {
+  const upgrades: IncomingMessage['headers'][] = [];
+  const server = createServer((_request, response) => response.writeHead(426).end('WebSocket only'));
+  server.on('upgrade', (request: IncomingMessage, socket: Socket) => {
+    upgrades.push(request.headers);
+    socket.write('HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n');
+    socket.on('data', (bytes) => socket.write(bytes));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, address: `127.0.0.1:${(server.address() as AddressInfo).port}`, upgrades };
+}
+
+/** Opens an upgraded connection through nginx, sends `message` and resolves with what comes back. */
+function echoThrough(url: string, message: string): Promise<{ status: number; echoed: string }> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(url, { headers: { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': 'dGhlIHNhbXBsZSBub25jZQ==' } });
+    request.on('upgrade', (response, socket) => {
+      socket.once('data', (bytes) => {
+        socket.destroy();
+        resolve({ status: response.statusCode ?? 0, echoed: bytes.toString() });
+      });
+      socket.write(message);
+    });
+    request.on('response', (response) => reject(new Error(`no upgrade: ${response.statusCode}`)));
+    request.on('error', reject);
+    request.setTimeout(5_000, () => request.destroy(new Error('timed out')));
+    request.end();
+  });
+}
+
 const nginx = findProgram('nginx');
 let a: FakeApp;
 let b: FakeApp;
+let collab: FakeCollab;
 let proxy: NginxProxy;
 
 async function freePort(): Promise<number> {
@@ -60,12 +94,14 @@ describe.skipIf(!nginx && !process.env.CI)('deploy/nginx.conf', () => {
     if (!nginx) throw new Error('nginx is not installed (apt-get install nginx); .ci/run installs it.');
     a = await fakeApp((request, response) => appLike(request, response, 'new-build'));
     b = await fakeApp((request, response) => appLike(request, response, 'old-build'));
-    proxy = await startNginxProxy(nginx, await freePort(), [a.address, b.address]);
+    collab = await fakeCollab();
+    proxy = await startNginxProxy(nginx, await freePort(), [a.address, b.address], collab.address);
   });
   afterAll(async () => {
     await proxy?.stop();
     a?.server.close();
     b?.server.close();
+    collab?.server.close();
   });
 
   it('passes nginx -t', () => {
@@ -154,6 +190,16 @@ describe.skipIf(!nginx && !process.env.CI)('deploy/nginx.conf', () => {
   it('tells the app the client address (for TRUSTED_PROXY_HOPS=1)', async () => {
     const response = await get('/newsroom/whoami');
     expect(response.headers.get('x-seen-forwarded-for')).toBe('127.0.0.1');
+  });
+
+  it('passes the story editor’s WebSocket at /collab to the collaboration server, both ways', async () => {
+    const { status, echoed } = await echoThrough(proxy.url('/collab'), 'a Yjs update');
+    expect(status).toBe(101);
+    expect(echoed).toBe('a Yjs update');
+    expect(collab.upgrades).toHaveLength(1);
+    expect(collab.upgrades[0]!.upgrade).toBe('websocket');
+    expect(collab.upgrades[0]!.connection).toBe('upgrade');
+    expect(hitsFor('/collab')).toBe(0); // never the app
   });
 
   it('retries a read on another instance when one fails, but never repeats a POST', async () => {

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 
 export const SHIPPED_CONFIG = 'deploy/nginx.conf';
 
-export type LocalNginxParams = { listenPort: number; upstreams: string[]; dir: string };
+/** `collabUpstream`: where /collab goes (the collaboration server); as shipped when not given. */
+export type LocalNginxParams = { listenPort: number; upstreams: string[]; dir: string; collabUpstream?: string };
 
 function replaceOnce(text: string, pattern: RegExp, replacement: string | ((...match: string[]) => string)): string {
   if (!pattern.test(text)) throw new Error(`${SHIPPED_CONFIG} no longer matches ${pattern}: update scripts/cluster/nginx-proxy.ts with it.`);
@@ -18,8 +19,9 @@ function replaceOnce(text: string, pattern: RegExp, replacement: string | ((...m
 }
 
 /** A complete nginx.conf: a main context for a scratch folder around the shipped http-context file. */
-export function localNginxConfig(shipped: string, { listenPort, upstreams, dir }: LocalNginxParams): string {
+export function localNginxConfig(shipped: string, { listenPort, upstreams, dir, collabUpstream }: LocalNginxParams): string {
   let http = replaceOnce(shipped, /listen 80;/, `listen 127.0.0.1:${listenPort};`);
+  if (collabUpstream) http = replaceOnce(http, /(upstream masthead_collab \{\n[ \t]*server )\S+/, (_match, head) => `${head}${collabUpstream}`);
   http = replaceOnce(http, /(upstream masthead \{\n)((?:[ \t]*server [^\n]+\n)+)/, (_match, head, servers) => {
     const options = /server \S+ ([^;]*);/.exec(servers!)?.[1] ?? '';
     return head + upstreams.map((address) => `    server ${address} ${options};\n`).join('');
@@ -42,12 +44,12 @@ ${http}
 export type NginxProxy = { url: (path: string) => string; dir: string; configFile: string; stop(): Promise<void> };
 
 /** Writes the local config into a new scratch folder (readable by nginx's workers, which run as nobody). */
-export function writeLocalNginxConfig(listenPort: number, upstreams: string[]): { dir: string; configFile: string } {
+export function writeLocalNginxConfig(listenPort: number, upstreams: string[], collabUpstream?: string): { dir: string; configFile: string } {
   const dir = mkdtempSync(join(tmpdir(), 'masthead-nginx-'));
   for (const sub of ['cache', 'temp']) mkdirSync(join(dir, sub), { recursive: true });
   for (const path of [dir, join(dir, 'cache'), join(dir, 'temp')]) chmodSync(path, 0o777);
   const configFile = join(dir, 'nginx.conf');
-  writeFileSync(configFile, localNginxConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { listenPort, upstreams, dir }));
+  writeFileSync(configFile, localNginxConfig(readFileSync(SHIPPED_CONFIG, 'utf8'), { listenPort, upstreams, dir, collabUpstream }));
   return { dir, configFile };
 }
 
@@ -57,8 +59,8 @@ export function testNginxConfig(nginx: string, dir: string, configFile: string):
   return { ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-export async function startNginxProxy(nginx: string, listenPort: number, upstreams: string[]): Promise<NginxProxy> {
-  const { dir, configFile } = writeLocalNginxConfig(listenPort, upstreams);
+export async function startNginxProxy(nginx: string, listenPort: number, upstreams: string[], collabUpstream?: string): Promise<NginxProxy> {
+  const { dir, configFile } = writeLocalNginxConfig(listenPort, upstreams, collabUpstream);
   const child: ChildProcess = spawn(nginx, ['-p', dir, '-e', join(dir, 'error.log'), '-c', configFile], { stdio: ['ignore', 'inherit', 'inherit'] });
   const stop = async () => {
     if (child.exitCode === null) {
