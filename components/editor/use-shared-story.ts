@@ -5,10 +5,12 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import * as Y from 'yjs';
 import { collabTokenAction } from '@/lib/actions/collab';
-import { ACCESS_ENDED, SESSION_ENDED, type ClientMessage, type ServerMessage } from '@/lib/collab/messages';
+import { ACCESS_ENDED, SESSION_ENDED, type ServerMessage } from '@/lib/collab/messages';
 import { resyncWhenEditable } from '@/lib/collab/resync-when-editable';
-import { applyTextEdit, sharedChoices, sharedText, TEXT_FIELDS, type TextField } from '@/lib/collab/story-document';
 import { sharedStateOf, storeFailureOf, type StoreFailure } from './shared-state';
+import { fieldsOf, writeFieldsIntoDocument } from './shared-story-fields';
+import { createFlushRequests, type FlushResult } from './flush-requests';
+import { followBrowserNetwork } from './follow-browser-network';
 import type { StoryDraft } from './types';
 import { clearBackup, writeBackup } from './browser-backup';
 
@@ -21,22 +23,6 @@ type Options = {
 };
 
 export type Collaboration = { doc: Y.Doc; provider: HocuspocusProvider; user: { name: string; color: string } };
-
-const FLUSH_TIMEOUT_MS = 10_000;
-
-/** The story's fields other than the body, as they stand in the shared document. */
-function fieldsOf(doc: Y.Doc, previous: StoryDraft): StoryDraft {
-  const choices = sharedChoices(doc);
-  if (!choices.has('sectionId')) return previous;
-  const next = { ...previous };
-  for (const field of TEXT_FIELDS) next[field] = sharedText(doc, field).toString();
-  next.sectionId = Number(choices.get('sectionId'));
-  next.tags = (choices.get('tags') as string[] | undefined) ?? [];
-  next.bylineIds = (choices.get('bylineIds') as string[] | undefined) ?? [];
-  next.heroMediaId = (choices.get('heroMediaId') as string | null | undefined) ?? null;
-  next.embargoUntil = (choices.get('embargoUntil') as string | null | undefined) ?? null;
-  return next;
-}
 
 /**
  * The story as everyone in it edits it together: a Yjs document kept in step with the
@@ -61,7 +47,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [refused, setRefused] = useState<string | null>(null);
   const [browserOnline, setBrowserOnline] = useState(true);
   const [storeFailed, setStoreFailed] = useState<StoreFailure | null>(null);
-  const flushes = useRef(new Map<string, (result: { version: number; revisionId: number } | null) => void>());
+  const [flushes] = useState(createFlushRequests);
   const latest = useRef<{ draft: StoryDraft; unsynced: number; wroteBackup: boolean; connected: boolean; ready: boolean; everSynced: boolean; provider: HocuspocusProvider | null }>({
     draft: initial,
     unsynced: 0,
@@ -97,8 +83,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
           router.refresh();
           return;
         case 'flushed':
-          flushes.current.get(message.requestId)?.(message.ok ? { version: message.version, revisionId: message.revisionId } : null);
-          flushes.current.delete(message.requestId);
+          flushes.answer(message);
           return;
       }
     };
@@ -173,27 +158,13 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
     };
     latest.current.provider = provider;
     doc.on('update', onUpdate);
-    // A lost network is told by the browser at once; the socket would notice only after a
-    // timeout (its close handshake cannot get through). Drop it now, and connect at once
-    // when the network is back rather than at the next backed-off retry.
-    const socket = provider.configuration.websocketProvider;
-    const offline = () => {
-      setBrowserOnline(false);
-      socket.onClose({ event: { code: 4408, reason: 'offline' } as CloseEvent });
-    };
-    const online = () => {
-      setBrowserOnline(true);
-      void socket.connect();
-    };
-    window.addEventListener('offline', offline);
-    window.addEventListener('online', online);
+    const stopFollowingNetwork = followBrowserNetwork(provider, setBrowserOnline);
     return () => {
-      window.removeEventListener('offline', offline);
-      window.removeEventListener('online', online);
+      stopFollowingNetwork();
       doc.off('update', onUpdate);
       provider.destroy();
     };
-  }, [articleId, collabUrl, doc, router]);
+  }, [articleId, collabUrl, doc, flushes, router]);
 
   // Kept in this browser only while the server lacks some of this page's edits (checked
   // once the provider has counted the edit), so a tab closed offline loses nothing.
@@ -212,13 +183,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   /** A local edit: into the shared document (the body goes there through the editor itself). */
   const update = useCallback(
     (change: Partial<StoryDraft>) => {
-      doc.transact(() => {
-        for (const [key, value] of Object.entries(change)) {
-          if (key === 'body') continue;
-          if ((TEXT_FIELDS as readonly string[]).includes(key)) applyTextEdit(sharedText(doc, key as TextField), String(value ?? ''));
-          else sharedChoices(doc).set(key, value);
-        }
-      });
+      writeFieldsIntoDocument(doc, change);
       latest.current.draft = { ...latest.current.draft, ...change };
       setDraft((previous) => ({ ...previous, ...change }));
       keepBackup();
@@ -237,26 +202,10 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   );
 
   /** Before a workflow step: the server saves the working copy now and says which version that is. */
-  const flush = useCallback(async (): Promise<{ version: number; revisionId: number } | null> => {
-    // A click right after the page opened waits for the connection (within the same limit).
-    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
-    while (!latest.current.ready && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
-    const provider = latest.current.provider;
-    if (!latest.current.ready || !provider) return null;
-    const requestId = Math.random().toString(36).slice(2);
-    const message: ClientMessage = { type: 'flush', requestId };
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        flushes.current.delete(requestId);
-        resolve(null);
-      }, FLUSH_TIMEOUT_MS);
-      flushes.current.set(requestId, (result) => {
-        clearTimeout(timer);
-        resolve(result);
-      });
-      provider.sendStateless(JSON.stringify(message));
-    });
-  }, []);
+  const flush = useCallback(
+    (): Promise<FlushResult> => flushes.ask(() => latest.current.ready, () => latest.current.provider),
+    [flushes],
+  );
 
   const state = sharedStateOf({ refused, synced, browserOnline, connection, connectFailed, storeFailed, unsynced, invalid, savedAt: saved.at });
 

@@ -8,7 +8,7 @@ export const DEFAULT_REDIS_PREFIX = 'hocuspocus';
  * Hocuspocus's Redis extension for `REDIS_URL` (redis://[user:password@]host[:port][/db],
  * or rediss:// for TLS): it relays updates and awareness between collaboration servers
  * holding the same story, and takes a short lock so only one of them stores it at a time;
- * its client (`pub`) also records spent connection tokens (collab-server.ts).
+ * its client (`pub`) also records spent connection tokens and fold claims (redis-sharing.ts).
  * Its channels are not scoped by the database number (Redis pub/sub is server-wide), so
  * servers that must not hear each other need different prefixes.
  */

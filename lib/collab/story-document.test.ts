@@ -1,22 +1,8 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { markupToDocument } from '@/db/seed/markup';
-import { applyTextEdit, draftOfDocument, sharedText, writeDraftIntoDocument, type SharedDraft } from './story-document';
-
-const draft = (change: Partial<SharedDraft> = {}): SharedDraft => ({
-  headline: 'Harbour bridge reopens',
-  deck: 'Traffic flows again',
-  slug: 'harbour-bridge',
-  sectionId: 4,
-  tags: ['Transport'],
-  bylineIds: ['0b6e2f7e-2c1f-4f36-9a55-1d1e7f0c2a10'],
-  heroMediaId: null,
-  seoTitle: '',
-  seoDescription: '',
-  embargoUntil: null,
-  body: markupToDocument(['First paragraph with **bold** text.', 'Second paragraph.']),
-  ...change,
-});
+import { sharedDraft } from '@/test/shared-draft';
+import { applyTextEdit, draftOfDocument, sharedText, writeDraftIntoDocument } from './story-document';
 
 const sync = (a: Y.Doc, b: Y.Doc) => {
   Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
@@ -26,16 +12,16 @@ const sync = (a: Y.Doc, b: Y.Doc) => {
 describe('a story in its shared document', () => {
   it('reads back exactly the working copy it was filled with, also after an encode and decode', () => {
     const doc = new Y.Doc();
-    writeDraftIntoDocument(doc, draft());
-    expect(draftOfDocument(doc)).toEqual(draft());
+    writeDraftIntoDocument(doc, sharedDraft());
+    expect(draftOfDocument(doc)).toEqual(sharedDraft());
     const copy = new Y.Doc();
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    expect(draftOfDocument(copy)).toEqual(draft());
+    expect(draftOfDocument(copy)).toEqual(sharedDraft());
   });
 
   it('merges two people typing in the same headline letter by letter', () => {
     const a = new Y.Doc();
-    writeDraftIntoDocument(a, draft());
+    writeDraftIntoDocument(a, sharedDraft());
     const b = new Y.Doc();
     sync(a, b);
     applyTextEdit(sharedText(a, 'headline'), 'Harbour bridge reopens at last');
@@ -47,11 +33,11 @@ describe('a story in its shared document', () => {
 
   it('folds a restored working copy in as one change, merging with an offline edit instead of duplicating', () => {
     const server = new Y.Doc();
-    writeDraftIntoDocument(server, draft());
+    writeDraftIntoDocument(server, sharedDraft());
     const offline = new Y.Doc();
     sync(server, offline);
     applyTextEdit(sharedText(offline, 'deck'), 'Traffic flows again, slowly');
-    writeDraftIntoDocument(server, draft({ headline: 'Restored headline', body: markupToDocument(['First paragraph with **bold** text.', 'Restored second.']) }));
+    writeDraftIntoDocument(server, sharedDraft({ headline: 'Restored headline', body: markupToDocument(['First paragraph with **bold** text.', 'Restored second.']) }));
     sync(server, offline);
     const merged = draftOfDocument(offline);
     expect(merged.headline).toBe('Restored headline');
