@@ -3,14 +3,23 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 
 export type CapturedResponse = { status: number; headers: OutgoingHttpHeaders; body: Buffer };
 
+/**
+ * What to do with a response whose status is final, before anything is sent: answer in the
+ * app's place (`answer` writes the whole response; what the app sends after is dropped), or
+ * send the app's answer with another status and these headers.
+ */
+export type HeadAction = { answer: (response: ServerResponse) => void } | { status: number; headers: Record<string, string> } | null;
+
 export type CaptureParams = {
   /** Decides from the status and headers, once they are final, whether the body is worth keeping. */
   keep: (status: number, headers: OutgoingHttpHeaders) => boolean;
   maxBodyBytes: number;
   /** The response finished whole and was kept: its status, headers and the bytes sent. */
   onKept: (captured: CapturedResponse) => void;
-  /** The response was not kept: refused, too large, or the connection closed before the end. */
-  onDropped: () => void;
+  /** The response was not kept: refused, too large, answered in its place, or the connection closed before the end (status 0 when none was set). */
+  onDropped: (status: number) => void;
+  /** Sees the status first, and may answer instead of the app or change the status. */
+  onHead?: (status: number) => HeadAction;
 };
 
 /**
@@ -24,6 +33,7 @@ export function captureResponse(response: ServerResponse, params: CaptureParams)
   let chunks: Buffer[] = [];
   let size = 0;
   let keeping = true;
+  let answered = false;
   let status = 0;
   let headers: OutgoingHttpHeaders = {};
 
@@ -42,23 +52,50 @@ export function captureResponse(response: ServerResponse, params: CaptureParams)
 
   const { writeHead, write, end } = response;
   response.writeHead = function capturedWriteHead(this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+    if (answered) return this;
     status = statusCode;
+    const action = params.onHead?.(statusCode) ?? null;
+    if (action && 'answer' in action) {
+      answered = true;
+      drop();
+      answerInstead(this, action.answer);
+      return this;
+    }
+    if (action) {
+      status = action.status;
+      for (const [name, value] of Object.entries(action.headers)) this.setHeader(name, value);
+      // A reason phrase given with the old status would not fit the new one.
+      rest = rest.filter((argument) => typeof argument !== 'string');
+    }
     const given = rest.find((argument) => typeof argument === 'object' && argument !== null);
     // Raw header arrays are not worth decoding here: such a response is simply not kept.
     if (Array.isArray(given)) drop();
     headers = { ...this.getHeaders() };
     if (given && !Array.isArray(given)) for (const [name, value] of Object.entries(given as OutgoingHttpHeaders)) headers[name.toLowerCase()] = value;
     if (keeping && !params.keep(status, headers)) drop();
-    return Reflect.apply(writeHead, this, [statusCode, ...rest]) as ServerResponse;
+    return Reflect.apply(writeHead, this, [status, ...rest]) as ServerResponse;
   } as ServerResponse['writeHead'];
   response.write = function capturedWrite(this: ServerResponse, ...args: unknown[]) {
+    if (answered) return skipped(args);
     copy(args[0], args[1]);
     return Reflect.apply(write, this, args) as boolean;
   } as ServerResponse['write'];
   response.end = function capturedEnd(this: ServerResponse, ...args: unknown[]) {
+    if (answered) return (skipped(args), this);
     copy(args[0], args[1]);
     return Reflect.apply(end, this, args) as ServerResponse;
   } as ServerResponse['end'];
+
+  /** Lets `answer` use the response's own methods, then puts these wrappers back for what the app still sends. */
+  const answerInstead = (target: ServerResponse, answer: (response: ServerResponse) => void) => {
+    const wrapped = { writeHead: target.writeHead, write: target.write, end: target.end };
+    Object.assign(target, { writeHead, write, end });
+    try {
+      answer(target);
+    } finally {
+      Object.assign(target, wrapped);
+    }
+  };
 
   let finished = false;
   response.once('finish', () => {
@@ -66,11 +103,18 @@ export function captureResponse(response: ServerResponse, params: CaptureParams)
     // A response that never called writeHead (headers sent by end alone) still went through
     // _implicitHeader, which calls writeHead: status 0 means something bypassed both.
     if (keeping && status !== 0) params.onKept({ status, headers, body: Buffer.concat(chunks, size) });
-    else params.onDropped();
+    else params.onDropped(status);
     chunks = [];
   });
   response.once('close', () => {
-    if (!finished) params.onDropped();
+    if (!finished) params.onDropped(status);
     chunks = [];
   });
+}
+
+/** A write or end after the response was answered in the app's place: nothing is sent, and a callback waiting for it still runs. */
+function skipped(args: unknown[]): true {
+  const callback = args.find((argument) => typeof argument === 'function') as (() => void) | undefined;
+  if (callback) process.nextTick(callback);
+  return true;
 }
