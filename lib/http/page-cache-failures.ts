@@ -7,16 +7,29 @@ import { isDatabaseUnavailable } from '@/db/unavailable';
  * a 500 become "503, try again in 5 s" without guessing: App Router pages cannot choose
  * their own status once rendering has failed.
  *
+ * Next reports a page's error only after it has called writeHead for the error page
+ * (measured on the production build: 10–46 ms later, before the response finished), so
+ * the page cache holds such a head back a moment for the report (`whenUnavailable`).
+ *
  * On globalThis: a production build may hold more than one copy of this module.
  */
-export type WatchedRender = { databaseUnavailable: boolean };
+export type WatchedRender = { databaseUnavailable: boolean; whenUnavailable: Promise<void>; markUnavailable(): void };
 
 const shared = globalThis as unknown as { mastheadWatchedRenders?: Map<string, WatchedRender> };
 const watched = (shared.mastheadWatchedRenders ??= new Map());
 
 /** Starts listening for errors of one request's render; `forgetRender` when its response is over. */
 export function watchRender(requestId: string): WatchedRender {
-  const render: WatchedRender = { databaseUnavailable: false };
+  let markUnavailable!: () => void;
+  const whenUnavailable = new Promise<void>((resolve) => (markUnavailable = resolve));
+  const render: WatchedRender = {
+    databaseUnavailable: false,
+    whenUnavailable,
+    markUnavailable() {
+      render.databaseUnavailable = true;
+      markUnavailable();
+    },
+  };
   watched.set(requestId, render);
   return render;
 }
@@ -25,12 +38,9 @@ export function forgetRender(requestId: string, render: WatchedRender): void {
   if (watched.get(requestId) === render) watched.delete(requestId);
 }
 
-/**
- * Notes an error the app reported for a request. Synchronous, and to be called before
- * anything awaited: Next reports a render's error before it sends the error page's status.
- */
+/** Notes an error the app reported for a request. Synchronous, to be called before anything awaited: the page cache may be holding the response for it. */
 export function noteRenderError(requestId: unknown, error: unknown): void {
   if (typeof requestId !== 'string') return;
   const render = watched.get(requestId);
-  if (render && isDatabaseUnavailable(error)) render.databaseUnavailable = true;
+  if (render && isDatabaseUnavailable(error)) render.markUnavailable();
 }

@@ -16,8 +16,13 @@ const compress = (createRequire(import.meta.url)('next/dist/compiled/compression
 const READER = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
 const calls = new Map<string, number>();
 const gates = new Map<string, Promise<void>>();
-/** Paths whose render fails, as a page does when its query throws: a bug, or the database not answering. */
-const failures = new Map<string, 'bug' | 'database'>();
+/**
+ * Paths whose render fails, as a page does when its query throws: a bug, or the database not
+ * answering, reported (as Next does, through onRequestError) after the error page's head,
+ * before or just after its end.
+ */
+type Failure = 'bug' | 'database' | 'database, reported after the end';
+const failures = new Map<string, Failure>();
 
 /** A stand-in for Next: counts renders per path, says which render this is, and marks pages as reader pages do. */
 async function render(request: IncomingMessage, response: ServerResponse) {
@@ -39,14 +44,19 @@ async function render(request: IncomingMessage, response: ServerResponse) {
   response.end('</p>');
 }
 
-/** What Next does when a page throws: tells instrumentation's onRequestError, then sends its error page as 500. */
-function fail(request: IncomingMessage, response: ServerResponse, failure: 'bug' | 'database') {
-  const error = failure === 'database' ? Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) : new Error('a bug');
-  noteRenderError(request.headers['x-request-id'], error);
+/** What Next does when a page throws: sends its error page as 500, and tells instrumentation's onRequestError meanwhile. */
+function fail(request: IncomingMessage, response: ServerResponse, failure: Failure) {
+  const error = failure === 'bug' ? new Error('a bug') : Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) });
+  const report = () => noteRenderError(request.headers['x-request-id'], error);
   response.statusCode = 500;
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
   response.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
-  response.end('<h1>Internal Server Error</h1>'.padEnd(2_000, ' '));
+  response.write('<h1>Internal Server Error</h1>'.padEnd(2_000, ' '));
+  setTimeout(() => {
+    if (failure === 'database') report();
+    response.end('</html>');
+    if (failure === 'database, reported after the end') setImmediate(report);
+  }, 5);
 }
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -238,24 +248,29 @@ describe('the page cache when the app fails to render a page', () => {
   });
 
   it('never answers with a copy an expiry forgot (an unpublished story stays gone): 503 when the database was down, else the 500', async () => {
-    await get('/outage/unpublished');
-    await get('/outage/broken');
+    const paths = ['/outage/unpublished', '/outage/reported-late', '/outage/broken'];
+    for (const path of paths) await get(path);
     tellExpiryListeners(['article:unpublished']);
     failures.set('/outage/unpublished', 'database');
+    failures.set('/outage/reported-late', 'database, reported after the end');
     failures.set('/outage/broken', 'bug');
     try {
-      const down = await get('/outage/unpublished');
-      expect(down.status).toBe(503);
-      expect(down.headers['retry-after']).toBe('5');
-      expect(down.headers['cache-control']).toBe('no-store');
-      expect(down.headers['x-page-cache']).toBe('miss');
-      expect(text(down)).toContain('Internal Server Error');
+      for (const path of ['/outage/unpublished', '/outage/reported-late']) {
+        const down = await get(path);
+        expect(down.status, path).toBe(503);
+        expect(down.headers['retry-after'], path).toBe('5');
+        expect(down.headers['cache-control'], path).toBe('no-store');
+        expect(down.headers['x-page-cache'], path).toBe('miss');
+        expect(text(down), path).toMatch(/^<h1>Internal Server Error<\/h1> +<\/html>$/);
+      }
+      const started = performance.now();
       const bug = await get('/outage/broken');
       expect(bug.status).toBe(500);
       expect(bug.headers['retry-after']).toBeUndefined();
+      expect(text(bug)).toContain('Internal Server Error');
+      expect(performance.now() - started).toBeLessThan(400); // held for the report a moment only
     } finally {
-      failures.delete('/outage/unpublished');
-      failures.delete('/outage/broken');
+      for (const path of paths) failures.delete(path);
     }
   });
 });

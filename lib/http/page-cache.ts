@@ -42,7 +42,9 @@ const STALE_MS = 5_000;
 const KEEP_MS = 10 * 60_000;
 /** A render slower than this (a slow database) lets the next request try too, and those waiting render for themselves. */
 const CLAIM_MS = 2_000;
-const RETRY_AFTER_SECONDS = '5';
+/** A 500's head is held at most this long for the app to report why its render failed (page-cache-failures.ts). */
+const REPORT_WAIT_MS = 500;
+const UNAVAILABLE: HeadAction = { status: 503, headers: { 'Retry-After': '5', 'Cache-Control': 'no-store' } };
 
 const shared = globalThis as unknown as { mastheadPageCache?: PageCacheStore };
 
@@ -131,8 +133,9 @@ function onFailure(store: PageCacheStore, key: string, status: number, watched: 
   if (status < 500) return null;
   const last = store.lastGood(key);
   if (last) return { answer: (response) => sendStaleOnError(response, last) };
-  if (status === 500 && watched?.databaseUnavailable) return { status: 503, headers: { 'Retry-After': RETRY_AFTER_SECONDS, 'Cache-Control': 'no-store' } };
-  return null;
+  if (status !== 500 || !watched) return null;
+  if (watched.databaseUnavailable) return UNAVAILABLE;
+  return { hold: within(watched.whenUnavailable, REPORT_WAIT_MS).then((reported) => (reported === 'timeout' ? null : UNAVAILABLE)) };
 }
 
 function send(response: ServerResponse, page: StoredPage, kind: 'hit' | 'stale' | 'stale-error', ageMs: number): void {
