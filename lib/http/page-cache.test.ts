@@ -323,7 +323,7 @@ describe('the page cache after a clear, when many readers ask for the same page 
     const waitedMs = performance.now() - started;
     expect(waited.status).toBe(200);
     expect(waitedMs).toBeGreaterThan(1_800);
-    expect(waitedMs).toBeLessThan(2_500);
+    expect(waitedMs).toBeLessThan(3_000); // the hung render is still hung: it did not wait for that
     expect(calls.get('/herd-hangs')).toBe(2);
     open();
     gates.delete('/herd-hangs');
