@@ -58,8 +58,8 @@ export function cachePages(seconds: number): PageCacheStore | null {
   onNextTagsExpired(() => store.expireAll());
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function pageCacheEmit(this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event !== 'request') return Reflect.apply(emit, this, [event, ...args]) as boolean;
     const toApp = () => Reflect.apply(emit, this, [event, ...args]) as boolean;
-    if (event !== 'request') return toApp();
     const [request, response] = args as [IncomingMessage, ServerResponse];
     const key = pageCacheKey(request);
     if (key === null) {
