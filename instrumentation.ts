@@ -1,4 +1,5 @@
 import type { Instrumentation } from 'next';
+import { noteRenderError } from './lib/http/page-cache-failures';
 
 /** Runs once when each server process starts (not during `next build`). */
 export async function register() {
@@ -42,7 +43,9 @@ async function buildDeploymentId(): Promise<string | undefined | null> {
 /** A page, route handler or action that threw: logged with the request's id. */
 export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { logError } = await import('./lib/log');
   const id = request.headers['x-request-id'];
+  // Before anything awaited: the page cache reads it when the failed page's status is sent.
+  noteRenderError(id, error);
+  const { logError } = await import('./lib/log');
   logError(`${context.routeType} failed`, error, typeof id === 'string' ? id : null);
 };

@@ -7,6 +7,7 @@ import { tellExpiryListeners } from '@/lib/cache/expiry-listeners';
 import { expireTagsInThisProcess } from '@/lib/cache/expire-in-process';
 import { logRequests } from '@/lib/log';
 import { cachePages } from './page-cache';
+import { noteRenderError } from './page-cache-failures';
 
 // The compression `next start` puts on every response (router-server.js), wrapped around ours.
 type Middleware = (request: IncomingMessage, response: ServerResponse, next: () => void) => void;
@@ -15,6 +16,13 @@ const compress = (createRequire(import.meta.url)('next/dist/compiled/compression
 const READER = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
 const calls = new Map<string, number>();
 const gates = new Map<string, Promise<void>>();
+/**
+ * Paths whose render fails, as a page does when its query throws: a bug, or the database not
+ * answering, reported (as Next does, through onRequestError) after the error page's head,
+ * before or just after its end.
+ */
+type Failure = 'bug' | 'database' | 'database, reported after the end';
+const failures = new Map<string, Failure>();
 
 /** A stand-in for Next: counts renders per path, says which render this is, and marks pages as reader pages do. */
 async function render(request: IncomingMessage, response: ServerResponse) {
@@ -22,7 +30,9 @@ async function render(request: IncomingMessage, response: ServerResponse) {
   const path = request.url!.split('?')[0]!;
   const count = (calls.get(path) ?? 0) + 1;
   calls.set(path, count);
+  const failure = failures.get(path); // as the render begins: its query fails, whatever happens meanwhile
   await gates.get(path);
+  if (failure) return fail(request, response, failure);
   response.setHeader('Content-Type', 'text/html; charset=utf-8');
   response.setHeader('Cache-Control', path === '/private' ? 'private, no-store' : READER);
   if (path === '/sets-cookie') response.setHeader('Set-Cookie', 'authjs.csrf-token=x');
@@ -32,6 +42,21 @@ async function render(request: IncomingMessage, response: ServerResponse) {
   if (path === '/aborted') return response.destroy();
   response.write('<p>'.padEnd(4_000, 'x'));
   response.end('</p>');
+}
+
+/** What Next does when a page throws: sends its error page as 500, and tells instrumentation's onRequestError meanwhile. */
+function fail(request: IncomingMessage, response: ServerResponse, failure: Failure) {
+  const error = failure === 'bug' ? new Error('a bug') : Object.assign(new Error('Failed query'), { cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }) });
+  const report = () => noteRenderError(request.headers['x-request-id'], error);
+  response.statusCode = 500;
+  response.setHeader('Content-Type', 'text/html; charset=utf-8');
+  response.setHeader('Cache-Control', 'private, no-cache, no-store, max-age=0, must-revalidate');
+  response.write('<h1>Internal Server Error</h1>'.padEnd(2_000, ' '));
+  setTimeout(() => {
+    if (failure === 'database') report();
+    response.end('</html>');
+    if (failure === 'database, reported after the end') setImmediate(report);
+  }, 5);
 }
 
 type Answer = { status: number; headers: http.IncomingHttpHeaders; body: Buffer };
@@ -195,5 +220,113 @@ describe('the page cache in front of the app', () => {
     const next = await get('/slow');
     expect([next.headers['x-page-cache'], renderOf(next)]).toEqual(['miss', '2']);
     expect((await get('/slow')).headers['x-page-cache']).toBe('hit');
+  });
+});
+
+describe('the page cache when the app fails to render a page', () => {
+  it('answers with the last good copy instead of a 5xx, marked stale-error and kept by no cache in front', async () => {
+    const zipped = { 'accept-encoding': 'gzip' };
+    const good = await get('/outage/story', zipped);
+    await sleep(1_050);
+    failures.set('/outage/story', 'database');
+    try {
+      const during = await get('/outage/story', zipped);
+      expect(during.status).toBe(200);
+      expect(during.headers['x-page-cache']).toBe('stale-error');
+      expect(during.headers['cache-control']).toBe('no-store');
+      expect(during.headers['content-encoding']).toBe('gzip');
+      expect(during.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(during.headers['x-request-id']).not.toBe(good.headers['x-request-id']);
+      expect(Number(during.headers.age)).toBeGreaterThanOrEqual(1);
+      expect(renderOf(during)).toBe('1');
+      expect(calls.get('/outage/story')).toBe(2); // the app was asked, and failed
+    } finally {
+      failures.delete('/outage/story');
+    }
+    const after = await get('/outage/story', zipped);
+    expect([after.status, after.headers['x-page-cache'], renderOf(after)]).toEqual([200, 'miss', '3']);
+  });
+
+  it('never answers with a copy an expiry forgot (an unpublished story stays gone): 503 when the database was down, else the 500', async () => {
+    const paths = ['/outage/unpublished', '/outage/reported-late', '/outage/broken'];
+    for (const path of paths) await get(path);
+    tellExpiryListeners(['article:unpublished']);
+    failures.set('/outage/unpublished', 'database');
+    failures.set('/outage/reported-late', 'database, reported after the end');
+    failures.set('/outage/broken', 'bug');
+    try {
+      for (const path of ['/outage/unpublished', '/outage/reported-late']) {
+        const down = await get(path);
+        expect(down.status, path).toBe(503);
+        expect(down.headers['retry-after'], path).toBe('5');
+        expect(down.headers['cache-control'], path).toBe('no-store');
+        expect(down.headers['x-page-cache'], path).toBe('miss');
+        expect(text(down), path).toMatch(/^<h1>Internal Server Error<\/h1> +<\/html>$/);
+      }
+      const started = performance.now();
+      const bug = await get('/outage/broken');
+      expect(bug.status).toBe(500);
+      expect(bug.headers['retry-after']).toBeUndefined();
+      expect(text(bug)).toContain('Internal Server Error');
+      expect(performance.now() - started).toBeLessThan(400); // held for the report a moment only
+    } finally {
+      for (const path of paths) failures.delete(path);
+    }
+  });
+});
+
+describe('the page cache after a clear, when many readers ask for the same page at once', () => {
+  it('renders the page once and answers every waiting reader with that render', async () => {
+    await get('/herd');
+    tellExpiryListeners(['article:herd']);
+    let open!: () => void;
+    gates.set('/herd', new Promise<void>((resolve) => (open = resolve)));
+    const first = get('/herd');
+    await sleep(50);
+    const others = Array.from({ length: 8 }, () => get('/herd'));
+    await sleep(50);
+    open();
+    gates.delete('/herd');
+    const answers = await Promise.all([first, ...others]);
+    expect(calls.get('/herd')).toBe(2);
+    expect(answers.map(renderOf)).toEqual(Array(9).fill('2'));
+    expect(answers.map((answer) => answer.headers['x-page-cache'])).toEqual(['miss', ...Array(8).fill('hit')]);
+  });
+
+  it('a render that fails holds no one back: those waiting render for themselves', async () => {
+    let open!: () => void;
+    gates.set('/herd-fails', new Promise<void>((resolve) => (open = resolve)));
+    failures.set('/herd-fails', 'bug');
+    const first = get('/herd-fails');
+    await sleep(50);
+    const others = Array.from({ length: 3 }, () => get('/herd-fails'));
+    await sleep(50);
+    expect(calls.get('/herd-fails')).toBe(1);
+    failures.delete('/herd-fails');
+    open();
+    gates.delete('/herd-fails');
+    // The first render still ends in a 500; the others render for themselves once it has.
+    const [failed, ...rest] = await Promise.all([first, ...others]);
+    expect(failed!.status).toBe(500);
+    expect(rest.map((answer) => answer.status)).toEqual([200, 200, 200]);
+    expect(calls.get('/herd-fails')).toBe(4);
+  });
+
+  it('a render that hangs holds the others back 2 seconds at most', async () => {
+    let open!: () => void;
+    gates.set('/herd-hangs', new Promise<void>((resolve) => (open = resolve)));
+    const hung = get('/herd-hangs');
+    await sleep(50);
+    const started = performance.now();
+    gates.set('/herd-hangs', Promise.resolve()); // renders from now on are quick
+    const waited = await get('/herd-hangs');
+    const waitedMs = performance.now() - started;
+    expect(waited.status).toBe(200);
+    expect(waitedMs).toBeGreaterThan(1_800);
+    expect(waitedMs).toBeLessThan(3_000); // the hung render is still hung: it did not wait for that
+    expect(calls.get('/herd-hangs')).toBe(2);
+    open();
+    gates.delete('/herd-hangs');
+    expect((await hung).status).toBe(200);
   });
 });
