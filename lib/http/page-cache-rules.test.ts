@@ -9,9 +9,18 @@ const page = (extra: OutgoingHttpHeaders = {}): OutgoingHttpHeaders => ({ 'cache
 describe('which requests the page cache may answer', () => {
   it('keys reader GETs by address, query and whether gzip is taken', () => {
     expect(get('/')).toBe('identity /');
-    expect(get('/articles/harbour-reopens?utm=x', { 'accept-encoding': 'gzip, deflate, br' })).toBe('gzip /articles/harbour-reopens?utm=x');
+    expect(get('/articles/harbour-reopens?utm=x', { 'accept-encoding': 'gzip, deflate, br' })).toBe('gzip /articles/harbour-reopens');
     expect(get('/sections/city?page=2', { cookie: 'theme=dark' })).toBe('identity /sections/city?page=2');
     expect(get('/newsroom-tips')).toBe('identity /newsroom-tips');
+  });
+
+  it('keys by the query parameters that change a page only, so tracking and made-up ones share one entry', () => {
+    expect(get('/articles/harbour-reopens?utm_source=x&fbclid=y')).toBe('identity /articles/harbour-reopens');
+    expect(get('/articles/harbour-reopens/og.png?x=12345')).toBe('identity /articles/harbour-reopens/og.png');
+    expect(get('/articles/live-summit?v=42&utm_medium=social')).toBe('identity /articles/live-summit?v=42');
+    expect(get('/tags/harbour?x=1&page=3')).toBe('identity /tags/harbour?page=3');
+    expect(get('/sections/city?pages=2&vv=1')).toBe('identity /sections/city');
+    expect(get('/search?q=harbour&utm=x&page=2')).toBe('identity /search?q=harbour&utm=x&page=2');
   });
 
   it('keeps answers to readers a proxy says came over https apart (they carry Strict-Transport-Security)', () => {

@@ -60,7 +60,26 @@ export function pageCacheKey(request: RequestLike): string | null {
   if (cookie && SESSION_COOKIE.test(cookie)) return null;
   for (const name of PERSONAL_HEADERS) if (headers[name] !== undefined) return null;
   const encoding = acceptsGzip(headers['accept-encoding']) ? 'gzip' : 'identity';
-  return forwardedHttps(headers) ? `${encoding} https ${url}` : `${encoding} ${url}`;
+  const address = query === -1 ? url : path + keptQuery(path, url.slice(query + 1));
+  return forwardedHttps(headers) ? `${encoding} https ${address}` : `${encoding} ${address}`;
+}
+
+/**
+ * Query parameters that change a reader page other than search: a list's `page` (the proxy
+ * turns it into a path) and the live blog's `v` (its reload past every cache). Others, such
+ * as `utm_source`, `fbclid` or made-up ones, leave the page as it is, as Next's prerendered
+ * pages are served whatever the query: they share one entry instead of making one each.
+ */
+const PAGE_PARAMETERS = new Set(['page', 'v']);
+
+/** The part of a query the cache keys by: all of it for the search page, else PAGE_PARAMETERS in their order. */
+function keptQuery(path: string, query: string): string {
+  if (path === '/search') return `?${query}`;
+  const kept = query.split('&').filter((pair) => {
+    const equals = pair.indexOf('=');
+    return PAGE_PARAMETERS.has(equals === -1 ? pair : pair.slice(0, equals));
+  });
+  return kept.length > 0 ? `?${kept.join('&')}` : '';
 }
 
 /**
