@@ -13,8 +13,8 @@ export const liveBlogs = pgTable('live_blogs', {
   coverageEndedAt: timestamp({ withTimezone: true }),
   /** How often readers' pages ask for new updates; raised by editors during a spike. */
   pollSeconds: smallint().notNull().default(10),
-  /** Whether reporters on the byline may post (editors always may). */
-  reportersMayPost: boolean().notNull().default(true),
+  /** Whether reporters on the byline may post (editors always may): off until an editor allows it. */
+  reportersMayPost: boolean().notNull().default(false),
   /** The last posting number given out: each posted update takes the next, so "since N" works. */
   lastSeq: integer().notNull().default(0),
   /** Bumped on every reader-visible change (post, edit, delete, pin), so pages know to refresh. */

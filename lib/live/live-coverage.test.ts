@@ -58,7 +58,11 @@ describe('live blogs', () => {
     const { editor, reporter: bylined, post, story: blog } = await liveStory();
     const stranger = actorOf(await createUser({ role: 'reporter' }));
     await expect(post(stranger, 'Not my story')).rejects.toThrow(ForbiddenError);
+    // Closed to reporters until an editor opens it.
+    await expect(post(bylined, 'Too early from the scene')).rejects.toThrow('Editors have not opened this live blog to reporters.');
+    await changeLiveSettings({ actor: editor, ip: IP, articleId: blog.id, pollSeconds: 10, reportersMayPost: true });
     await post(bylined, 'From the scene');
+    await expect(post(stranger, 'Still not my story')).rejects.toThrow(ForbiddenError);
     await changeLiveSettings({ actor: editor, ip: IP, articleId: blog.id, pollSeconds: 30, reportersMayPost: false });
     await expect(post(bylined, 'Again from the scene')).rejects.toThrow('Editors have not opened this live blog to reporters.');
     await expect(changeLiveSettings({ actor: bylined, ip: IP, articleId: blog.id, pollSeconds: 5, reportersMayPost: true })).rejects.toThrow(ForbiddenError);
@@ -67,6 +71,7 @@ describe('live blogs', () => {
 
   it('a reporter changes only their own updates and cannot pin', async () => {
     const { editor, reporter, story, post } = await liveStory();
+    await changeLiveSettings({ actor: editor, ip: IP, articleId: story.id, pollSeconds: 10, reportersMayPost: true });
     const mine = await post(reporter, 'Mine');
     const theirs = await post(editor, 'The desk’s');
     const ref = { actor: reporter, ip: IP, articleId: story.id };

@@ -4,6 +4,7 @@
  */
 import postgres from 'postgres';
 import { hashPassword } from '@/lib/auth/password';
+import { createBenchLiveBlog, findBenchLiveBlog, type BenchLiveBlog } from './live-data';
 import { generateScaleData } from './scale-data';
 
 export const BENCH_EDITORS = 20;
@@ -16,6 +17,8 @@ export const SECTION = 'port-calder';
 export const AUTHOR = 'mira-castellanos';
 export const TAG = 'housing';
 export const DEEP_PAGE = 5000;
+/** The live blog's size: the issue's "a blog with 2,000 updates must still open fast". */
+export const LIVE_UPDATES = 2000;
 const PAGE_SIZE = 20;
 
 const open = (databaseUrl: string) => postgres(databaseUrl, { max: 1, onnotice: () => {} });
@@ -42,6 +45,10 @@ export async function prepareBenchData(databaseUrl: string, stories: number, log
         insert into users (email, password_hash, role, display_name, slug)
         values (${benchEditorEmail(n)}, ${passwordHash}, 'editor', ${name}, ${name.toLowerCase().replace(/ /g, '-')})
         on conflict do nothing`;
+    }
+    if (!(await findBenchLiveBlog(sql))) {
+      const blog = await createBenchLiveBlog(sql, LIVE_UPDATES, [HOT_ARTICLE]);
+      log(`Live blog /articles/${blog.slug} with ${LIVE_UPDATES.toLocaleString('en-US')} updates.`);
     }
   } finally {
     await sql.end();
@@ -71,6 +78,8 @@ export type BenchFacts = {
   author: ListFacts;
   tag: ListFacts;
   archiveStories: number;
+  /** A live blog, open, with LIVE_UPDATES updates: its page and its "updates since" endpoint. */
+  liveBlog: BenchLiveBlog;
   editors: { id: string; email: string }[];
   /** The hot article's working copy, as the story editor sends it: what autosave posts. */
   draft: Omit<StoryFields, 'bylineIds' | 'slug'>;
@@ -96,12 +105,15 @@ export async function readBenchFacts(databaseUrl: string): Promise<BenchFacts> {
              (select id from tags where slug = ${TAG}) as tag`;
     const [archive] = await sql`select count(*)::int as n from articles where slug like 'archive-story-%'`;
     const editors = await sql`select id, email from users where email like 'bench-editor-%' order by email`;
+    const liveBlog = await findBenchLiveBlog(sql);
+    if (!liveBlog) throw new Error('The bench database has no live blog: run without --reuse-data.');
     return {
       hotArticle: { slug: HOT_ARTICLE, headline: hot.headline },
       section: { id: ids!.section, ...(await list(`/sections/${SECTION}`, `section:${ids!.section}`)) },
       author: await list(`/authors/${AUTHOR}`, `author:${ids!.author}`),
       tag: await list(`/tags/${TAG}`, `tag:${ids!.tag}`),
       archiveStories: archive!.n,
+      liveBlog,
       editors: editors.map((e) => ({ id: e.id as string, email: e.email as string })),
       draft: {
         headline: hot.headline,

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { startProductionServer } from '../lib/production-server';
+import { createBenchLiveBlog } from './live-data';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -29,22 +30,7 @@ let slug = '';
 async function seedLiveBlog(databaseUrl: string): Promise<void> {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
   try {
-    // The oldest story: never prerendered by the build, so the first open is a real render.
-    const [story] = await sql`
-      select a.id, a.slug, r.byline_ids from articles a join article_revisions r on r.id = a.published_revision_id
-      where a.status = 'published' order by a.published_at asc limit 1`;
-    articleId = story!.id as string;
-    slug = story!.slug as string;
-    const author = (story!.byline_ids as string[])[0]!;
-    await sql`insert into live_blogs (article_id, coverage_started_at, last_seq, version) values (${articleId}, now() - interval '10 hours', ${UPDATES}, ${UPDATES})`;
-    await sql`
-      insert into live_updates (article_id, seq, headline, body, body_text, author_ids, key_event, posted_at)
-      select ${articleId}, n, case when n % 100 = 0 then 'Key moment ' || n else '' end,
-        jsonb_build_object('type', 'doc', 'content', jsonb_build_array(jsonb_build_object('type', 'paragraph', 'content',
-          jsonb_build_array(jsonb_build_object('type', 'text', 'text', 'Update ' || n || ': delegates spoke about the harbour, the ferries and the budget for the coming year.'))))),
-        'Update ' || n || ': delegates spoke about the harbour, the ferries and the budget for the coming year.',
-        array[${author}::uuid], n % 100 = 0, now() - interval '10 hours' + n * interval '15 seconds'
-      from generate_series(1, ${UPDATES}) n`;
+    ({ articleId, slug } = await createBenchLiveBlog(sql, UPDATES));
   } finally {
     await sql.end();
   }

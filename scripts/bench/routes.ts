@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BenchFacts, ListFacts } from './bench-data';
+import type { BenchLiveBlog } from './live-data';
 
 export type ReaderRoute = {
   name: string;
@@ -62,8 +63,20 @@ export function readerRoutes(facts: BenchFacts, phase: 0 | 1): ReaderRoute[] {
     { name: 'search', label: 'search (50 queries in turn)', path: '/search?q=harbour', paths: searchQueries().map((q) => `/search?q=${encodeURIComponent(q)}`), warm: false },
     { name: 'feed', label: 'feed', path: '/feed.xml', warm: true },
     { name: 'news-sitemap', label: 'news sitemap', path: '/news-sitemap.xml', warm: true },
+    ...liveBlogRoutes(facts.liveBlog),
   ];
   return cold.length ? routes : routes.filter((route) => route.name !== 'article-cold');
+}
+
+/**
+ * The live blog's page (cached) and its "updates since" endpoint asked as a reader's page
+ * asks it: since the newest update the page shows (components/site/live/live-updates-notice.tsx).
+ */
+export function liveBlogRoutes(blog: BenchLiveBlog): ReaderRoute[] {
+  return [
+    { name: 'live-blog', label: 'live blog page', path: `/articles/${blog.slug}`, warm: true, expect: 'Live updates' },
+    { name: 'live-updates', label: 'live updates since the newest', path: `/api/live/${blog.articleId}?since=${blog.lastSeq}`, warm: true, expect: '"newUpdates":0' },
+  ];
 }
 
 const pageLabel = (list: ListFacts) => `${list.deepPage.toLocaleString('en-US')}${list.deepPage < 5000 ? ' (the last)' : ''}`;

@@ -1,0 +1,1 @@
+ALTER TABLE "live_blogs" ALTER COLUMN "reporters_may_post" SET DEFAULT false;
