@@ -39,11 +39,24 @@ describe('the save bar while saving is retried', () => {
   });
 
   it('says what is wrong, not "Connecting…", when the editing server did not answer before the story opened', () => {
-    const unreachable = bar({ kind: 'unreachable' });
+    const unreachable = bar({ kind: 'unreachable', server: 'editing' });
     expect(unreachable).toContain('Not connected — retrying');
     expect(unreachable).toContain('The editing server is not answering');
     expect(unreachable).toContain('kept on the server');
     expect(unreachable).not.toContain('Connecting…');
     expect(bar({ kind: 'connecting' })).not.toContain('not answering');
+  });
+
+  it('says the newsroom is not answering and that it goes on by itself, not "You cannot open this story", when the app could not give a token', () => {
+    const opening = bar({ kind: 'unreachable', server: 'newsroom' });
+    expect(opening).toContain('Not connected — retrying');
+    expect(opening).toContain('The newsroom is not answering');
+    expect(opening).toContain('editing starts by itself');
+    expect(opening).not.toContain('editing server');
+    expect(opening).not.toContain('cannot open this story');
+    const opened = bar({ kind: 'retrying', cause: 'newsroom' });
+    expect(opened).toContain('Not connected — retrying');
+    expect(opened).toContain('the newsroom is not answering — your text is kept in this browser');
+    expect(opened).toContain('reconnecting goes on by itself');
   });
 });

@@ -27,7 +27,7 @@ function saveLabel(state: SharedState, timeZone: string): string {
     case 'offline':
       return 'Offline — your changes will be merged when you reconnect';
     case 'retrying':
-      return 'Not saved — retrying';
+      return state.cause === 'newsroom' ? 'Not connected — retrying' : 'Not saved — retrying';
     case 'refused':
       return state.message;
     case 'invalid':
@@ -36,15 +36,21 @@ function saveLabel(state: SharedState, timeZone: string): string {
 }
 
 /** What a person whose save failed needs to know: nothing is lost, and nothing to do. */
-function retryExplanation(cause: 'server' | 'database' | 'busy'): string {
+function retryExplanation(cause: Extract<SharedState, { kind: 'retrying' }>['cause']): string {
+  if (cause === 'newsroom') return 'Not connected: the newsroom is not answering — your text is kept in this browser and will be saved when it is back; reconnecting goes on by itself.';
   if (cause === 'busy') return 'Not saved yet: the database is busy — your text is kept in this browser and will be saved in a moment.';
   const who = cause === 'database' ? 'the database is' : 'the newsroom server is';
   return `Not saved: ${who} not answering — your text is kept in this browser and will be saved when it is back.`;
 }
 
 /** Before the story first opened for editing: nothing typed here yet, so only the stored text to speak of. */
-const UNREACHABLE_EXPLANATION =
-  'The editing server is not answering, so the story cannot be changed yet. Its text as last saved is kept on the server; editing starts by itself when the editing server is back. If it stays like this, tell whoever looks after the newsroom’s server.';
+const UNREACHABLE_EXPLANATION = {
+  editing:
+    'The editing server is not answering, so the story cannot be changed yet. Its text as last saved is kept on the server; editing starts by itself when the editing server is back. If it stays like this, tell whoever looks after the newsroom’s server.',
+  // The app itself (asked for a token at each connection): its server, or its database, is down.
+  newsroom:
+    'The newsroom is not answering (its server or its database may be down), so the story cannot be opened for editing yet. Its text as last saved is kept on the server; editing starts by itself when the newsroom answers again. If it stays like this, tell whoever looks after the newsroom’s server.',
+} as const;
 
 /** The editor's top bar: whether the work is saved, its length, and where else to look. */
 export function SaveBar({ story, draft, state, timeZone, editable, onSave }: Props) {
@@ -55,7 +61,7 @@ export function SaveBar({ story, draft, state, timeZone, editable, onSave }: Pro
       <div className="text-sm" aria-live="polite">
         <p data-testid="save-state">{saveLabel(state, timeZone)}</p>
         {state.kind === 'retrying' && <p className="text-muted">{retryExplanation(state.cause)}</p>}
-        {state.kind === 'unreachable' && <p className="text-muted">{UNREACHABLE_EXPLANATION}</p>}
+        {state.kind === 'unreachable' && <p className="text-muted">{UNREACHABLE_EXPLANATION[state.server]}</p>}
       </div>
       <div className="flex items-center gap-3 text-sm">
         <span className="text-muted">

@@ -10,6 +10,8 @@ export type SaveFacts = {
   connection: 'connecting' | 'connected' | 'offline';
   /** A connection attempt ended before the document first synced: the server is not there (yet). */
   connectFailed: boolean;
+  /** The newsroom app did not answer (or failed) when last asked for a token; asked again by itself. */
+  appUnanswered: boolean;
   /** Why the server's last store failed, or null when it did not. */
   storeFailed: StoreFailure | null;
   /** Updates sent that the server has not confirmed as applied. */
@@ -26,8 +28,13 @@ export const storeFailureOf = (message: Extract<ServerMessage, { type: 'unsaved'
 /** Where this page's edits stand, most pressing first. */
 export function sharedStateOf(facts: SaveFacts): SharedState {
   if (facts.refused) return { kind: 'refused', message: facts.refused };
-  if (!facts.synced) return { kind: !facts.browserOnline ? 'offline' : facts.connectFailed ? 'unreachable' : 'connecting' };
+  if (!facts.synced) {
+    if (!facts.browserOnline) return { kind: 'offline' };
+    if (facts.appUnanswered) return { kind: 'unreachable', server: 'newsroom' };
+    return facts.connectFailed ? { kind: 'unreachable', server: 'editing' } : { kind: 'connecting' };
+  }
   if (!facts.browserOnline) return { kind: 'offline' };
+  if (facts.appUnanswered) return { kind: 'retrying', cause: 'newsroom' };
   if (facts.connection !== 'connected') return { kind: 'retrying', cause: 'server' };
   if (facts.storeFailed) return { kind: 'retrying', cause: facts.storeFailed === 'busy' ? 'busy' : 'database' };
   if (facts.unsynced > 0) return { kind: 'saving' };

@@ -148,7 +148,11 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
             />
           ) : (
             <div aria-busy="true" className="article-body min-h-[24rem] rounded border border-rule p-4 text-muted">
-              {state.kind === 'refused' ? state.message : state.kind === 'unreachable' ? 'The story opens here for editing once the editing server answers.' : 'Opening the story…'}
+              {state.kind === 'refused'
+                ? state.message
+                : state.kind === 'unreachable'
+                  ? `The story opens here for editing once the ${state.server === 'newsroom' ? 'newsroom' : 'editing server'} answers.`
+                  : 'Opening the story…'}
             </div>
           )}
         </div>

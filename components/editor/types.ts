@@ -23,12 +23,20 @@ export type EditorStory = {
 /** Where this page's edits stand, as the save bar says it. */
 export type SharedState =
   | { kind: 'connecting' }
-  /** The collaboration server did not answer before the story first opened: nothing can be typed yet, and nothing is lost. */
-  | { kind: 'unreachable' }
+  /**
+   * Before the story first opened, the editing (collaboration) server or the newsroom's own
+   * server (asked for a token at each connection) did not answer: nothing can be typed yet,
+   * and nothing is lost. Retried by itself.
+   */
+  | { kind: 'unreachable'; server: 'editing' | 'newsroom' }
   | { kind: 'saved'; at: string }
   | { kind: 'saving' }
   | { kind: 'offline' }
-  /** The collaboration server or its database is not answering (or every connection is busy); the text is kept and saving goes on by itself. */
-  | { kind: 'retrying'; cause: 'server' | 'database' | 'busy' }
+  /**
+   * The collaboration server or its database is not answering (or every connection is busy),
+   * or the newsroom's own server could not give a token to reconnect ('newsroom'); the text is
+   * kept and saving goes on by itself.
+   */
+  | { kind: 'retrying'; cause: 'server' | 'database' | 'busy' | 'newsroom' }
   | { kind: 'refused'; message: string }
   | { kind: 'invalid'; message: string; fieldErrors?: Record<string, string[]> };

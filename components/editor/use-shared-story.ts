@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { collabTokenAction } from '@/lib/actions/collab';
 import { ACCESS_ENDED, SESSION_ENDED, type ServerMessage } from '@/lib/collab/messages';
 import { resyncWhenEditable } from '@/lib/collab/resync-when-editable';
+import { appTokenSource } from './app-token';
 import { sharedStateOf, storeFailureOf, type StoreFailure } from './shared-state';
 import { fieldsOf, writeFieldsIntoDocument } from './shared-story-fields';
 import { createFlushRequests, type FlushResult } from './flush-requests';
@@ -41,6 +42,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
   const [connection, setConnection] = useState<'connecting' | 'connected' | 'offline'>('connecting');
   const [synced, setSynced] = useState(false);
   const [connectFailed, setConnectFailed] = useState(false);
+  const [appUnanswered, setAppUnanswered] = useState(false);
   const [unsynced, setUnsynced] = useState(0);
   const [saved, setSaved] = useState(initialSaved);
   const [invalid, setInvalid] = useState<{ message: string; fieldErrors?: Record<string, string[]> } | null>(null);
@@ -88,25 +90,27 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       }
     };
     let user = { name: '', color: '#1d4ed8' };
+    // Asked again at every (re)connection: a fresh short-lived token, after the app has
+    // checked this person may still open the story. When the app does not answer (network,
+    // 5xx, its database down), that is not a refusal: the connection is retried, backing off.
+    const tokens = appTokenSource({
+      request: () => collabTokenAction(null, { articleId }),
+      socket: () => provider.configuration.websocketProvider,
+      onOutcome: (outcome) => {
+        setAppUnanswered(outcome.kind === 'unanswered');
+        if (outcome.kind === 'refused') setRefused(outcome.message);
+        if (outcome.kind !== 'granted') return;
+        setRefused(null);
+        setMode(outcome.ticket.mode);
+        user = outcome.ticket.user;
+        provider.setAwarenessField('user', user);
+      },
+    });
     const provider = new HocuspocusProvider({
       url,
       name: articleId,
       document: doc,
-      // Asked again at every (re)connection: a fresh short-lived token, after the app has
-      // checked this person may still open the story.
-      token: async () => {
-        const result = await collabTokenAction(null, { articleId }).catch(() => null);
-        if (!result) return '';
-        if (!result.ok || !result.data) {
-          setRefused(result.ok ? 'You cannot open this story now.' : result.message);
-          return '';
-        }
-        setRefused(null);
-        setMode(result.data.mode);
-        user = result.data.user;
-        provider.setAwarenessField('user', user);
-        return result.data.token;
-      },
+      token: tokens.token,
       onStatus: ({ status }) => {
         latest.current.connected = status === 'connected';
         if (status !== 'connected') latest.current.ready = false;
@@ -131,7 +135,9 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
           clearBackup(articleId);
         }
       },
-      onAuthenticationFailed: () => setRefused((previous) => previous ?? 'You cannot open this story now.'),
+      onAuthenticationFailed: () => {
+        if (!tokens.authenticationFailed()) setRefused((previous) => previous ?? 'You cannot open this story now.');
+      },
       onClose: ({ event }) => {
         // The server ended this story's connection: the session is over (signed out,
         // deactivated) or the person may no longer open the story.
@@ -162,6 +168,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
     return () => {
       stopFollowingNetwork();
       doc.off('update', onUpdate);
+      tokens.stop();
       provider.destroy();
     };
   }, [articleId, collabUrl, doc, flushes, router]);
@@ -207,7 +214,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
     [flushes],
   );
 
-  const state = sharedStateOf({ refused, synced, browserOnline, connection, connectFailed, storeFailed, unsynced, invalid, savedAt: saved.at });
+  const state = sharedStateOf({ refused, synced, browserOnline, connection, connectFailed, appUnanswered, storeFailed, unsynced, invalid, savedAt: saved.at });
 
   return { doc, collab, draft, mode: refused ? null : mode, accessUnconfirmed, synced, state, saved, update, setBody, flush };
 }
