@@ -71,11 +71,19 @@ test('an editor runs a live blog that two readers follow without reloading', asy
   await expect(plain.getByTestId('live-update')).toContainText(first);
   await noScript.close();
 
-  // Pinning the first update puts it first, without the reader doing anything.
+  // Pinning the first update puts it first, without the reader doing anything, and the
+  // page's own reload leaves the reader where they were reading, not at the top.
+  const readingAt = await reader.evaluate(() => {
+    window.scrollTo(0, 240);
+    return Math.round(window.scrollY);
+  });
+  expect(readingAt).toBeGreaterThan(0);
   await page.getByRole('listitem', { name: first }).getByRole('button', { name: 'Pin' }).click();
   await expect(page.getByRole('listitem', { name: first }).getByText('Pinned')).toBeVisible();
   await expect(reader.getByTestId('live-update').first()).toContainText('Pinned', { timeout: 15_000 });
   await expect(reader.getByTestId('live-update').first()).toContainText(first);
+  await expect(reader).toHaveURL(/\?v=\d+$/);
+  await expect.poll(() => reader.evaluate(() => Math.round(window.scrollY))).toBe(readingAt);
 
   // A deleted update leaves the page, the updates endpoint and the feed.
   page.once('dialog', (dialog) => void dialog.accept());

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { keepScroll, sessionStore, takeKeptScroll } from './kept-scroll';
 
 type Props = { articleId: string; latestSeq: number; version: number; pollSeconds: number };
 /**
@@ -19,7 +20,8 @@ type Answer = { latest: number; newUpdates: number; version: number; ended: bool
 /**
  * Asks the cached "updates since" endpoint at the interval the server sets, and offers
  * "N new updates" for the reader to reveal (nothing moves under their eyes). Edits,
- * deletions and the end of coverage are applied at once. Rendered again (with a new key)
+ * deletions, pins and the end of coverage are applied at once, by a reload that keeps the
+ * reader's scroll position. Rendered again (with a new key)
  * after each refresh, so it always counts from what the page shows.
  */
 export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }: Props) {
@@ -28,10 +30,25 @@ export function LiveUpdatesNotice({ articleId, latestSeq, version, pollSeconds }
   const [pending, setPending] = useState(false);
 
   useEffect(() => {
+    const store = sessionStore();
+    const y = store ? takeKeptScroll(store, articleId) : null;
+    if (y !== null) window.scrollTo(0, y);
+  }, [articleId]);
+
+  useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
     let wait = pollSeconds;
-    const refresh = (next: number) => showVersion(next);
+    // Unasked: the reader stays where they were reading (kept-scroll.ts).
+    const refresh = (next: number) => {
+      try {
+        const store = sessionStore();
+        if (store) keepScroll(store, articleId, window.scrollY);
+      } catch {
+        // Storage full or blocked: reload at the top rather than not at all.
+      }
+      showVersion(next);
+    };
     const check = async () => {
       try {
         const response = await fetch(`/api/live/${articleId}?since=${latestSeq}`);
