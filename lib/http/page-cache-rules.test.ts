@@ -23,6 +23,16 @@ describe('which requests the page cache may answer', () => {
     expect(get('/search?q=harbour&utm=x&page=2')).toBe('identity /search?q=harbour&utm=x&page=2');
   });
 
+  it('keeps a live blog’s poll answer, keyed by its whole query, and no other API answer', () => {
+    const poll = '/api/live/3f1c6a52-6a1e-4f0c-9d38-7f4f4b7f0a11?since=12';
+    expect(get(poll)).toBe(`identity ${poll}`);
+    expect(get('/api/live/3f1c6a52-6a1e-4f0c-9d38-7f4f4b7f0a11?since=12&x=1')).toBe('identity /api/live/3f1c6a52-6a1e-4f0c-9d38-7f4f4b7f0a11?since=12&x=1');
+    for (const url of ['/api/live/3f1c6a52-6a1e-4f0c-9d38-7f4f4b7f0a11/more', '/api/live/not-a-blog', '//api/live/3f1c6a52-6a1e-4f0c-9d38-7f4f4b7f0a11', '/API/live/3f1c6a52-6a1e-4f0c-9d38-7f4f4b7f0a11', '/api/views', '/api/health']) {
+      expect(get(url), url).toBeNull();
+    }
+    expect(get(poll, { cookie: 'authjs.session-token=abc' })).toBeNull();
+  });
+
   it('keeps answers to readers a proxy says came over https apart (they carry Strict-Transport-Security)', () => {
     expect(get('/', { 'x-forwarded-proto': 'https' })).toBe('identity https /');
     expect(get('/', { 'x-forwarded-proto': 'HTTPS, http' })).toBe('identity https /');

@@ -12,6 +12,12 @@ export const MAX_CACHED_URL_LENGTH = 2048;
 
 /** Never cached, as in nginx.conf: signed-in areas, the API, previews, assets, media, co-editing. */
 const UNCACHED_PATH = /^\/+(newsroom|login|api|preview|_next|media|collab)(\/|$)/i;
+/**
+ * The one public API answer the cache keeps: a live blog's "updates since N", which every
+ * reader of the blog polls (app/api/live/[id]/route.ts; public for two seconds). Cached,
+ * a spike of pollers costs one route-handler run per second instead of one each.
+ */
+const CACHED_API_PATH = /^\/api\/live\/[0-9a-f-]{36}$/;
 /** Auth.js's session cookie, plain or __Secure-, whole or chunked (`….0`, `….1`); Next's draft-mode cookie. */
 const SESSION_COOKIE = /(^|;)\s*((__Secure-)?authjs\.session-token|__prerender_bypass)/i;
 /**
@@ -46,7 +52,8 @@ export function pageCacheKey(request: RequestLike): string | null {
   if (!url || url[0] !== '/' || url.length > MAX_CACHED_URL_LENGTH) return null;
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
-  if (UNCACHED_PATH.test(path)) return null;
+  const cachedApi = CACHED_API_PATH.test(path);
+  if (!cachedApi && UNCACHED_PATH.test(path)) return null;
   // An escaped letter (`/%6Eewsroom`) must not walk past the rule above.
   if (path.includes('%')) {
     try {
@@ -60,7 +67,7 @@ export function pageCacheKey(request: RequestLike): string | null {
   if (cookie && SESSION_COOKIE.test(cookie)) return null;
   for (const name of PERSONAL_HEADERS) if (headers[name] !== undefined) return null;
   const encoding = acceptsGzip(headers['accept-encoding']) ? 'gzip' : 'identity';
-  const address = query === -1 ? url : path + keptQuery(path, url.slice(query + 1));
+  const address = query === -1 || cachedApi ? url : path + keptQuery(path, url.slice(query + 1));
   return forwardedHttps(headers) ? `${encoding} https ${address}` : `${encoding} ${address}`;
 }
 
