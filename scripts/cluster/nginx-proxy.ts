@@ -35,6 +35,9 @@ pid ${join(dir, 'nginx.pid')};
 error_log ${join(dir, 'error.log')} warn;
 events { worker_connections 4096; }
 http {
+  # As Debian's stock /etc/nginx/nginx.conf, whose http block the shipped file is included in.
+  sendfile on;
+  tcp_nopush on;
   ${['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(temp).join('\n  ')}
 ${http}
 }
