@@ -33,9 +33,13 @@ test('pasting from a word processor keeps the structure and drops the styling', 
   });
   await expectSaved(page);
 
-  await page.goto(`/newsroom/articles/${id}/preview`);
+  // "Saved" may still be the label from before the paste for a moment (the shared document
+  // is stored a little after the typing): open the preview until it has the pasted text.
   const body = page.getByRole('article');
-  await expect(body.getByRole('heading', { name: 'What changes', level: 2 })).toBeVisible();
+  await expect(async () => {
+    await page.goto(`/newsroom/articles/${id}/preview`);
+    await expect(body.getByRole('heading', { name: 'What changes', level: 2 })).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(body.getByRole('link', { name: 'the fare table' })).toHaveAttribute('href', 'https://example.com/fares');
   await expect(body.getByText('a bad link')).toBeVisible();
   await expect(body.locator('a[href^="javascript"]')).toHaveCount(0);
