@@ -32,7 +32,16 @@ const nextConfig: NextConfig = {
   // The dev server refuses hot reload to other origins than localhost unless named here.
   allowedDevOrigins: ['127.0.0.1'],
   // Search results get a cache of their own, so made-up queries cannot push pages' data out.
-  cacheHandlers: { search: fileURLToPath(new URL('./lib/reader/search-cache-handler.mjs', import.meta.url)) },
+  cacheHandlers: {
+    default: fileURLToPath(new URL('./lib/cache/data-cache-handler.mjs', import.meta.url)),
+    search: fileURLToPath(new URL('./lib/reader/search-cache-handler.mjs', import.meta.url)),
+  },
+  // Next's in-memory copy of whole pages (the route cache; every page is on disk too). 10 MB
+  // holds the ~70 most recent pages; the default 50 MB filled with archive pages read once
+  // and kept RSS ~40-70 MB higher under first visits. Hot pages are answered by the app's
+  // page cache (lib/http/page-cache.ts) before Next, which reads this at most once a second
+  // per page. ('use cache' data keeps its 50 MB: lib/cache/data-cache-handler.mjs.)
+  cacheMaxMemorySize: 10 * 1024 * 1024,
   // Off: an address that was not prerendered must wait for its own render, so an unknown
   // story answers 404 (with Partial Prefetching it would stream into a 200 shell).
   partialPrefetching: false,
