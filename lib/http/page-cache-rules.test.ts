@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, isKeepableResponse, MAX_CACHED_URL_LENGTH, normaliseAcceptEncoding, pageCacheKey, storedHeaders } from './page-cache-rules';
+import { acceptsGzip, isKeepableResponse, MAX_CACHED_URL_LENGTH, normaliseAcceptEncoding, pageCacheKey, servedAsIsMs, STORY_PAGE_MS, storedHeaders } from './page-cache-rules';
 
 const get = (url: string, headers: IncomingHttpHeaders = {}) => pageCacheKey({ method: 'GET', url, headers });
 const READER = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
@@ -103,5 +103,17 @@ describe('which responses the page cache keeps', () => {
   it('stores no header that belongs to one connection or one request', () => {
     const kept = storedHeaders(page({ connection: 'keep-alive', 'keep-alive': 'timeout=5', 'transfer-encoding': 'chunked', 'content-length': 10, date: 'now', 'x-request-id': 'one-request', 'x-page-cache': 'miss', age: '3', 'x-cache-tag': ['a', 'b'] }));
     expect(Object.fromEntries(kept)).toEqual({ 'cache-control': READER, 'content-type': 'text/html; charset=utf-8', 'x-cache-tag': ['a', 'b'] });
+  });
+});
+
+describe('how long a copy is served as it is', () => {
+  it('keeps story pages, which Next renders per request, longer than the rest', () => {
+    const served = (url: string, headers: IncomingHttpHeaders = {}) => servedAsIsMs(get(url, headers)!, 1_000);
+    expect(served('/articles/harbour-reopens')).toBe(STORY_PAGE_MS);
+    expect(served('/articles/harbour-reopens?v=12&utm_source=x', { 'accept-encoding': 'gzip', 'x-forwarded-proto': 'https' })).toBe(STORY_PAGE_MS);
+    for (const url of ['/', '/articles/harbour-reopens/og.png', '/articles/harbour-reopens/feed.xml', '/articles/harbour-reopens/updates/4', '/sections/city', '/search?q=articles/x']) {
+      expect(served(url), url).toBe(1_000);
+    }
+    expect(servedAsIsMs(get('/articles/harbour-reopens')!, 60_000)).toBe(60_000);
   });
 });

@@ -71,6 +71,23 @@ export function pageCacheKey(request: RequestLike): string | null {
   return forwardedHttps(headers) ? `${encoding} https ${address}` : `${encoding} ${address}`;
 }
 
+/** A story's own page (its `?v=` reload included), which Next renders per request: app/(site)/articles/[slug]/page.tsx. */
+const STORY_PAGE = /^\/articles\/[^/?]+(\?|$)/;
+/**
+ * How long a story page is served as it is: Next keeps no copy of its own (the page is
+ * rendered per request), so without this a read story would be rendered again every
+ * PAGE_CACHE_SECONDS. Any change to it, or to anything else cached, still clears it at once
+ * (every expiry clears the whole cache); the only part that changes with time alone, Most
+ * Popular, is refreshed every 45 s in its own entry, so a copy is kept no longer than that.
+ */
+export const STORY_PAGE_MS = 30_000;
+
+/** How long a stored copy of this key is served as it is: story pages STORY_PAGE_MS, the rest `defaultMs`. */
+export function servedAsIsMs(key: string, defaultMs: number): number {
+  const address = key.slice(key.lastIndexOf(' ') + 1);
+  return STORY_PAGE.test(address) ? Math.max(defaultMs, STORY_PAGE_MS) : defaultMs;
+}
+
 /**
  * Query parameters that change a reader page other than search: a list's `page` (the proxy
  * turns it into a path) and the live blog's `v` (its reload past every cache). Others, such

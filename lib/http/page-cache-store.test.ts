@@ -23,6 +23,26 @@ function renderInto(store: PageCacheStore, key: string, text: string) {
 }
 
 describe('page cache store', () => {
+  it('serves a copy stored with a time of its own for that long, and others for the default', () => {
+    const { store, clock } = storeWithClock();
+    renderInto(store, '/a', 'default');
+    const claim = claimOf(store.lookup('/story'));
+    expect(store.store('/story', page('story'), store.generation, 30_000)).toBe(true);
+    store.settle('/story', claim, 'stored');
+    clock.now = 1_000;
+    expect(store.lookup('/a', { claim: false }).kind).toBe('miss');
+    clock.now = 29_999;
+    expect(store.lookup('/story')).toMatchObject({ kind: 'hit', ageMs: 29_999 });
+    clock.now = 30_000;
+    const refresh = claimOf(store.lookup('/story'));
+    store.store('/story', page('again'), store.generation, 30_000);
+    store.settle('/story', refresh, 'stored');
+    expect(bodyOf(store.lookup('/story'))).toBe('again');
+    // Within its time, any expiry still forgets it.
+    store.expireAll();
+    expect(store.lookup('/story', { claim: false }).kind).toBe('miss');
+  });
+
   it('answers a stored page until its time is up, then lets one request refresh it', () => {
     const { store, clock } = storeWithClock();
     const first = claimOf(store.lookup('/a'));

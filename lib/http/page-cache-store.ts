@@ -20,7 +20,7 @@ export type Lookup =
   | { kind: 'miss'; claim: Claim | null };
 
 export type PageCacheStoreOptions = {
-  /** How long a copy is served as it is. */
+  /** How long a copy is served as it is, unless `store` was told otherwise for that copy. */
   ttlMs: number;
   /** How long past that a copy may still be served while one request refreshes it. */
   staleMs: number;
@@ -35,7 +35,7 @@ export type PageCacheStoreOptions = {
   now?: () => number;
 };
 
-type Entry = StoredPage & { storedAt: number; bytes: number };
+type Entry = StoredPage & { storedAt: number; bytes: number; ttlMs: number };
 
 const MISS: Lookup = { kind: 'miss', claim: null };
 /** Map and object overhead per entry, roughly. */
@@ -86,10 +86,11 @@ export class PageCacheStore {
 
   /** Without `claim` (a HEAD request, which stores nothing) a key no one renders is a plain miss. */
   lookup(key: string, { claim = true } = {}): Lookup {
-    const { ttlMs, staleMs, claimMs, now } = this.#options;
+    const { staleMs, claimMs, now } = this.#options;
     const at = now();
     const entry = this.#live(key, at);
     const ageMs = entry ? at - entry.storedAt : 0;
+    const ttlMs = entry?.ttlMs ?? 0;
     if (entry && ageMs < ttlMs) return { kind: 'hit', page: this.#touch(key, entry), ageMs };
     const current = this.#claims.get(key);
     if (current && at - current.since < claimMs) {
@@ -109,14 +110,14 @@ export class PageCacheStore {
     return entry ? { page: entry, ageMs: at - entry.storedAt } : null;
   }
 
-  /** Keeps a response; false when it started before the latest expiry or is too large. */
-  store(key: string, page: StoredPage, startedInGeneration: number): boolean {
+  /** Keeps a response (served as it is for `ttlMs`, by default the store's); false when it started before the latest expiry or is too large. */
+  store(key: string, page: StoredPage, startedInGeneration: number, ttlMs = this.#options.ttlMs): boolean {
     if (startedInGeneration !== this.#generation) return false;
     const bytes = ENTRY_OVERHEAD_BYTES + key.length + page.body.length + page.headers.reduce((sum, [name, value]) => sum + name.length + String(value).length, 0);
     if (bytes > this.#options.maxEntryBytes) return false;
     const old = this.#entries.get(key);
     if (old) this.#remove(key, old);
-    this.#entries.set(key, { ...page, storedAt: this.#options.now(), bytes });
+    this.#entries.set(key, { ...page, storedAt: this.#options.now(), bytes, ttlMs });
     this.#bytes += bytes;
     for (const [oldestKey, oldest] of this.#entries) {
       if (this.#bytes <= this.#options.maxBytes) break;
@@ -142,7 +143,7 @@ export class PageCacheStore {
   /** The entry of a key unless past keepMs (then forgotten). */
   #live(key: string, at: number): Entry | undefined {
     const entry = this.#entries.get(key);
-    if (!entry || at - entry.storedAt < this.#options.ttlMs + this.#options.keepMs) return entry;
+    if (!entry || at - entry.storedAt < entry.ttlMs + this.#options.keepMs) return entry;
     this.#remove(key, entry);
     return undefined;
   }

@@ -5,7 +5,7 @@ import { logError } from '@/lib/log';
 import { captureResponse, type HeadAction } from './page-cache-capture';
 import { forgetRender, watchRender, type WatchedRender } from './page-cache-failures';
 import { onNextTagsExpired } from './page-cache-next-tags';
-import { isKeepableResponse, normaliseAcceptEncoding, pageCacheKey, storedHeaders } from './page-cache-rules';
+import { isKeepableResponse, normaliseAcceptEncoding, pageCacheKey, servedAsIsMs, storedHeaders } from './page-cache-rules';
 import { PageCacheStore, type Claim, type Lookup, type Outcome, type StoredPage } from './page-cache-store';
 
 /**
@@ -66,7 +66,7 @@ export function cachePages(seconds: number): PageCacheStore | null {
       response.setHeader('X-Page-Cache', 'bypass');
       return toApp();
     }
-    const asked: Asked = { store, key, request, response, toApp, waitUntil: performance.now() + CLAIM_MS };
+    const asked: Asked = { store, key, request, response, toApp, waitUntil: performance.now() + CLAIM_MS, ttlMs: seconds * 1000 };
     return answer(asked, store.lookup(key, { claim: request.method !== 'HEAD' }));
   };
   shared.mastheadPageCache = store;
@@ -74,7 +74,7 @@ export function cachePages(seconds: number): PageCacheStore | null {
 }
 
 /** A request the cache may answer, and how to hand it to the app (Next) instead. */
-type Asked = { store: PageCacheStore; key: string; request: IncomingMessage; response: ServerResponse; toApp: () => boolean; waitUntil: number };
+type Asked = { store: PageCacheStore; key: string; request: IncomingMessage; response: ServerResponse; toApp: () => boolean; waitUntil: number; ttlMs: number };
 
 /** Sends the stored copy, or lets the request go on to the app now (its response kept when it may be) or after a wait. */
 function answer(asked: Asked, found: Lookup): boolean {
@@ -102,7 +102,7 @@ async function afterWait(asked: Asked, settled: Promise<Outcome>): Promise<void>
 }
 
 function render(asked: Asked, claim: Claim | null): boolean {
-  const { store, key, request, response, toApp } = asked;
+  const { store, key, request, response, toApp, ttlMs } = asked;
   response.setHeader('X-Page-Cache', 'miss');
   // HEAD gets no body to keep, and never claims.
   if (request.method === 'HEAD') return toApp();
@@ -120,7 +120,7 @@ function render(asked: Asked, claim: Claim | null): boolean {
     maxBodyBytes: MAX_ENTRY_BYTES,
     onHead: (status) => onFailure(store, key, status, watched),
     onKept: ({ headers, body }) => {
-      if (store.store(key, { headers: storedHeaders(headers), body }, startedIn)) settle('stored');
+      if (store.store(key, { headers: storedHeaders(headers), body }, startedIn, servedAsIsMs(key, ttlMs))) settle('stored');
       else settle(startedIn === store.generation ? 'unkept' : 'expired');
     },
     onDropped: (status) => settle(status >= 500 ? 'failed' : 'unkept'),

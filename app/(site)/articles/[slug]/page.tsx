@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import { cache, Suspense } from 'react';
 import { ArticleView } from '@/components/site/article-view';
 import { MostPopular } from '@/components/site/most-popular';
@@ -12,13 +13,20 @@ import { getLivePage, getReaderLiveBlog as readLiveBlog } from '@/lib/live/reade
 import { absoluteUrl } from '@/lib/config';
 import { isoInSiteZone } from '@/lib/site-time';
 import { findRelatedArticles, getPublishedArticleBySlug as readArticleBySlug } from '@/lib/reader/articles';
-import { findListPage } from '@/lib/reader/lists';
 import { shareMetadata } from '@/lib/reader/share-metadata';
 import { newsArticleJsonLd, serializeJsonLd } from '@/lib/reader/structured-data';
 import { getSiteSettings } from '@/lib/settings/site-settings';
 
-// A first visit to an address not prerendered waits for the whole page, which is then cached
-// (classic ISR), rather than streaming into a skeleton.
+/**
+ * Rendered per request, not prerendered and kept by Next (ISR): Next makes a page it will keep
+ * by rendering it twice (a pass that fills the caches, then the one it keeps) and writing its
+ * segments to disk, which made a story's first visit cost 55-85 ms of CPU at a million
+ * stories; rendered per request it costs about half (docs/performance.md, "Cold renders per
+ * request"). The story's data stays in 'use cache' entries, and the whole response is kept
+ * by the app's page cache (lib/http/page-cache.ts, ARTICLE_PAGE_MS) until any cache tag
+ * expires, and by nginx and a CDN as before (Cache-Control from next.config.ts).
+ * `instant = false`: the whole page is rendered before anything is sent (metadata in <head>).
+ */
 export const instant = false;
 
 type Props = { params: Promise<{ slug: string }> };
@@ -32,13 +40,8 @@ const getReaderLiveBlog = cache(readLiveBlog);
 // Show "Updated" only when a story changed meaningfully later than it was published.
 const UPDATED_AFTER_MS = 10 * 60_000;
 
-/** Prerender the newest stories at build time; the rest render on first visit and are kept. */
-export async function generateStaticParams() {
-  const { items } = await findListPage('all', 1);
-  return items.length > 0 ? items.map((article) => ({ slug: article.slug })) : [{ slug: 'no-stories-yet' }];
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
   const article = await getPublishedArticleBySlug((await params).slug);
   if (!article) return { title: 'Story not found', robots: { index: false } };
   const title = article.seoTitle || article.headline;
@@ -68,6 +71,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function ArticlePage({ params }: Props) {
+  await connection();
   const article = await getPublishedArticleBySlug((await params).slug);
   if (!article) notFound();
   const [related, live] = await Promise.all([findRelatedArticles({ id: article.id, sectionId: article.sectionId }), getReaderLiveBlog(article.id)]);
