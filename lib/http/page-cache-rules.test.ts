@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, isKeepableResponse, MAX_CACHED_URL_LENGTH, normaliseAcceptEncoding, pageCacheKey, servedAsIsMs, STORY_PAGE_MS, storedHeaders } from './page-cache-rules';
+import { acceptsGzip, isKeepableResponse, MAX_CACHED_URL_LENGTH, normaliseAcceptEncoding, pageCacheKey, RENDERED_PAGE_MS, servedAsIsMs, storedHeaders } from './page-cache-rules';
 
 const get = (url: string, headers: IncomingHttpHeaders = {}) => pageCacheKey({ method: 'GET', url, headers });
 const READER = 'public, max-age=0, s-maxage=60, stale-while-revalidate=600, stale-if-error=86400';
@@ -107,11 +107,12 @@ describe('which responses the page cache keeps', () => {
 });
 
 describe('how long a copy is served as it is', () => {
-  it('keeps story pages, which Next renders per request, longer than the rest', () => {
+  it('keeps story and list pages, which Next renders per request, longer than the rest', () => {
     const served = (url: string, headers: IncomingHttpHeaders = {}) => servedAsIsMs(get(url, headers)!, 1_000);
-    expect(served('/articles/harbour-reopens')).toBe(STORY_PAGE_MS);
-    expect(served('/articles/harbour-reopens?v=12&utm_source=x', { 'accept-encoding': 'gzip', 'x-forwarded-proto': 'https' })).toBe(STORY_PAGE_MS);
-    for (const url of ['/', '/articles/harbour-reopens/og.png', '/articles/harbour-reopens/feed.xml', '/articles/harbour-reopens/updates/4', '/sections/city', '/search?q=articles/x']) {
+    expect(served('/articles/harbour-reopens')).toBe(RENDERED_PAGE_MS);
+    expect(served('/articles/harbour-reopens?v=12&utm_source=x', { 'accept-encoding': 'gzip', 'x-forwarded-proto': 'https' })).toBe(RENDERED_PAGE_MS);
+    for (const url of ['/sections/city', '/sections/city?page=40', '/authors/mira-castellanos', '/tags/housing?page=2']) expect(served(url), url).toBe(RENDERED_PAGE_MS);
+    for (const url of ['/', '/articles/harbour-reopens/og.png', '/articles/harbour-reopens/feed.xml', '/articles/harbour-reopens/updates/4', '/sections/city/feed.xml', '/corrections', '/search?q=articles/x']) {
       expect(served(url), url).toBe(1_000);
     }
     expect(servedAsIsMs(get('/articles/harbour-reopens')!, 60_000)).toBe(60_000);

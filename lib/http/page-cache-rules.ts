@@ -71,21 +71,26 @@ export function pageCacheKey(request: RequestLike): string | null {
   return forwardedHttps(headers) ? `${encoding} https ${address}` : `${encoding} ${address}`;
 }
 
-/** A story's own page (its `?v=` reload included), which Next renders per request: app/(site)/articles/[slug]/page.tsx. */
-const STORY_PAGE = /^\/articles\/[^/?]+(\?|$)/;
 /**
- * How long a story page is served as it is: Next keeps no copy of its own (the page is
- * rendered per request), so without this a read story would be rendered again every
- * PAGE_CACHE_SECONDS. Any change to it, or to anything else cached, still clears it at once
- * (every expiry clears the whole cache); the only part that changes with time alone, Most
- * Popular, is refreshed every 45 s in its own entry, so a copy is kept no longer than that.
+ * Story pages (a live blog's `?v=` reload included) and section, author and topic pages,
+ * which Next renders per request (app/(site)/articles/[slug]/page.tsx,
+ * components/site/lists/reader-list-page.tsx). The proxy serves `?page=N` from
+ * `/<kind>/<slug>/page/N`; the key is the address the reader asked for.
  */
-export const STORY_PAGE_MS = 30_000;
+const RENDERED_PER_REQUEST = /^\/(articles|sections|authors|tags)\/[^/?]+(\?|$)/;
+/**
+ * How long such a page is served as it is: Next keeps no copy of its own, so without this a
+ * page that is read would be rendered again every PAGE_CACHE_SECONDS. Any change to it, or to
+ * anything else cached, still clears it at once (every expiry clears the whole cache); the
+ * only part that changes with time alone, Most Popular, is refreshed every 45 s in its own
+ * entry, so a copy is kept no longer than that.
+ */
+export const RENDERED_PAGE_MS = 30_000;
 
-/** How long a stored copy of this key is served as it is: story pages STORY_PAGE_MS, the rest `defaultMs`. */
+/** How long a stored copy of this key is served as it is: pages rendered per request RENDERED_PAGE_MS, the rest `defaultMs`. */
 export function servedAsIsMs(key: string, defaultMs: number): number {
   const address = key.slice(key.lastIndexOf(' ') + 1);
-  return STORY_PAGE.test(address) ? Math.max(defaultMs, STORY_PAGE_MS) : defaultMs;
+  return RENDERED_PER_REQUEST.test(address) ? Math.max(defaultMs, RENDERED_PAGE_MS) : defaultMs;
 }
 
 /**

@@ -1,8 +1,8 @@
 import 'server-only';
-import { and, asc, count, desc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { cacheLife, cacheTag } from 'next/cache';
 import { readerDb } from '@/db/client';
-import { articleTags, sections, tags, users } from '@/db/schema';
+import { sections, tags, users } from '@/db/schema';
 import { cacheTags } from '@/lib/cache/tags';
 import { findReaderImages, type ReaderImage } from './images';
 
@@ -62,23 +62,4 @@ export async function getAuthorBySlug(slug: string): Promise<ReaderAuthor | null
   const photos = await findReaderImages([author.photoMediaId]);
   const { photoMediaId, ...profile } = author;
   return { ...profile, photo: photoMediaId ? (photos.get(photoMediaId) ?? null) : null };
-}
-
-/** Slugs to prerender at build time: every active author, and the busiest tags. */
-export async function findPrerenderSlugs(kind: 'authors' | 'tags'): Promise<string[]> {
-  'use cache';
-  cacheLife('hours');
-  cacheTag(cacheTags.publishedLists, cacheTags.authors);
-  if (kind === 'authors') {
-    const rows = await readerDb.select({ slug: users.slug }).from(users).where(eq(users.active, true)).limit(200);
-    return rows.map((row) => row.slug);
-  }
-  const rows = await readerDb
-    .select({ slug: tags.slug })
-    .from(tags)
-    .innerJoin(articleTags, eq(articleTags.tagId, tags.id))
-    .groupBy(tags.slug)
-    .orderBy(desc(count()))
-    .limit(50);
-  return rows.map((row) => row.slug);
 }

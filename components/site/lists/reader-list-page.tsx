@@ -1,20 +1,20 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import type { ListKind } from '@/lib/reader/list-bounds';
 import { findListPage } from '@/lib/reader/lists';
 import { shareMetadata } from '@/lib/reader/share-metadata';
-import { findPrerenderSlugs, findSections, getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/lib/reader/taxonomy';
+import { getAuthorBySlug, getSectionBySlug, getTagBySlug } from '@/lib/reader/taxonomy';
 import { ReaderImageView } from '../reader-image';
 import { StoryListPage } from '../story-list-page';
 
 /** What one list page is about: a section, an author or a topic. */
 type Subject = { listKey: string; basePath: string; name: string; metadata: Metadata; emptyText: string; header: ReactNode };
 
-const SUBJECTS: Record<ListKind, { notFoundTitle: string; find: (slug: string) => Promise<Subject | null>; prerender: () => Promise<string[]> }> = {
+const SUBJECTS: Record<ListKind, { notFoundTitle: string; find: (slug: string) => Promise<Subject | null> }> = {
   sections: {
     notFoundTitle: 'Section not found',
-    prerender: async () => (await findSections()).map((section) => section.slug),
     async find(slug) {
       const section = await getSectionBySlug(slug);
       if (!section) return null;
@@ -41,7 +41,6 @@ const SUBJECTS: Record<ListKind, { notFoundTitle: string; find: (slug: string) =
   },
   authors: {
     notFoundTitle: 'Author not found',
-    prerender: () => findPrerenderSlugs('authors'),
     async find(slug) {
       const author = await getAuthorBySlug(slug);
       if (!author) return null;
@@ -70,7 +69,6 @@ const SUBJECTS: Record<ListKind, { notFoundTitle: string; find: (slug: string) =
   },
   tags: {
     notFoundTitle: 'Topic not found',
-    prerender: () => findPrerenderSlugs('tags'),
     async find(slug) {
       const tag = await getTagBySlug(slug);
       if (!tag) return null;
@@ -100,17 +98,8 @@ function pageFromParam(value: string | undefined): number | null {
   return /^[1-9]\d{0,6}$/.test(value) ? Number(value) : null;
 }
 
-/**
- * Which addresses to prerender. Page routes (reached through the proxy's rewrite of
- * `?page=N`) list both params: with only the page known, Next would render each visit afresh.
- */
-export async function listStaticParams(kind: ListKind, { paged }: { paged: boolean }) {
-  const slugs = await SUBJECTS[kind].prerender();
-  const params = slugs.map((slug) => (paged ? { slug, page: '2' } : { slug }));
-  return params.length > 0 ? params : [paged ? { slug: 'none', page: '2' } : { slug: 'none' }];
-}
-
 export async function listMetadata(kind: ListKind, { params }: ListRouteProps): Promise<Metadata> {
+  await connection();
   const { slug, page: param } = await params;
   const page = pageFromParam(param) ?? 1;
   const subject = await SUBJECTS[kind].find(slug);
@@ -126,8 +115,16 @@ export async function listMetadata(kind: ListKind, { params }: ListRouteProps): 
   };
 }
 
-/** One page of a section's, author's or topic's stories. */
+/**
+ * One page of a section's, author's or topic's stories. Rendered per request, not prerendered
+ * and kept by Next (ISR), which renders a page twice to keep it: a first visit costs about
+ * two thirds of the CPU this way (docs/performance.md, "Cold renders per request"). The
+ * lists' data stays in 'use cache' entries; whole responses are kept by the app's page cache
+ * (lib/http/page-cache-rules.ts, `servedAsIsMs`) until any cache tag expires, and by nginx
+ * and a CDN in front (Cache-Control from next.config.ts).
+ */
 export async function ReaderListPage({ kind, params }: ListRouteProps & { kind: ListKind }) {
+  await connection();
   const { slug, page: param } = await params;
   const page = pageFromParam(param);
   if (!page) notFound();

@@ -1,10 +1,9 @@
-import { listMetadata, listStaticParams, ReaderListPage, type ListRouteProps } from '@/components/site/lists/reader-list-page';
+import { listMetadata, ReaderListPage, type ListRouteProps } from '@/components/site/lists/reader-list-page';
 
-// A first visit to an address not prerendered waits for the whole page, which is then cached
-// (classic ISR), rather than streaming into a skeleton.
+// Rendered per request and kept whole by the app's page cache (see reader-list-page.tsx);
+// the whole page is rendered before anything is sent.
 export const instant = false;
 
-export const generateStaticParams = () => listStaticParams('sections', { paged: true });
 export const generateMetadata = (props: ListRouteProps) => listMetadata('sections', props);
 
 export default function SectionPageN(props: ListRouteProps) {
