@@ -45,16 +45,17 @@ export async function explainReaderQueries(sql: postgres.Sql): Promise<Record<st
 type PlannedQuery = { query: string; settings?: string[] };
 
 /** What search.ts sets for its index-only transaction. */
-const INDEX_ONLY = ['enable_indexscan = off', 'enable_seqscan = off'];
+const INDEX_ONLY = ['enable_indexscan = off', 'enable_seqscan = off', 'max_parallel_workers_per_gather = 0'];
 
 const tsQuery = (q: string) => `websearch_to_tsquery('english', '${q.replace(/'/g, "''")}')`;
 const PUBLIC = `status = 'published' and (embargo_until is null or embargo_until <= now())`;
 
-/** One page of candidates ranked, with snippets, as search.ts's rankedPage builds it. */
+/** One page of candidates ranked, cut, then given snippets, as search.ts's rankedPage builds it. */
 const rankedPage = (candidates: string, q: string) =>
-  `select c.id, (count(*) over ())::int, ts_headline('english', r.body_text, ${tsQuery(q)}, 'MaxWords=40, MinWords=18, MaxFragments=2')
-   from (${candidates}) c join article_revisions r on r.id = c.published_revision_id
-   order by ts_rank_cd(c.search_vector, ${tsQuery(q)}) desc, c.published_at desc limit 10`;
+  `select p.id, p.matches, ts_headline('english', r.body_text, ${tsQuery(q)}, 'MaxWords=40, MinWords=18, MaxFragments=2')
+   from (select c.id, c.published_revision_id, c.published_at, ts_rank_cd(c.search_vector, ${tsQuery(q)}) as rank, (count(*) over ())::int as matches
+         from (${candidates}) c order by ts_rank_cd(c.search_vector, ${tsQuery(q)}) desc, c.published_at desc limit 10) p
+   join article_revisions r on r.id = p.published_revision_id order by p.rank desc, p.published_at desc`;
 
 const searchWalk = (q: string, window: number) =>
   rankedPage(
