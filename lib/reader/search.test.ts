@@ -60,6 +60,25 @@ describe('search', () => {
     expect(ids(await runSearch(query, SEARCH_LIMITS)).sort()).toEqual(ids(rare).sort());
   });
 
+  it('pages through every match, ten at a time, each with its own snippet', async () => {
+    const w = `qp${unique()}`;
+    const stories = [];
+    for (let i = 0; i < 12; i++) stories.push(await createArticle({ status: 'published', headline: `${w} item ${i}`, body: [`Body ${i} mentions ${w}.`] }));
+    const first = await runSearch(searchQuerySchema.parse({ q: w }));
+    const second = await runSearch(searchQuerySchema.parse({ q: w, page: 2 }));
+    expect(first).toMatchObject({ total: 12, totalIsCapped: false, totalPages: 2 });
+    expect(second.total).toBe(12);
+    expect(first.hits).toHaveLength(10);
+    expect(second.hits).toHaveLength(2);
+    const ids = [...first.hits, ...second.hits].map((hit) => hit.story.id);
+    expect([...ids].sort()).toEqual(stories.map((story) => story.id).sort());
+    // Each snippet is its own story's text.
+    for (const hit of [...first.hits, ...second.hits]) {
+      const i = stories.findIndex((story) => story.id === hit.story.id);
+      expect(hit.snippet.map((part) => part.text).join('')).toContain(`Body ${i} `);
+    }
+  });
+
   it('treats malformed input as no filter, never as an error', async () => {
     const parsed = searchQuerySchema.parse({ q: 'x'.repeat(500), section: '<script>', from: '2024-99-99', page: '-3' });
     expect(parsed).toEqual({ q: '', section: undefined, from: undefined, to: undefined, page: 1 });
