@@ -23,7 +23,7 @@ import { getSiteSettings } from '@/lib/settings/site-settings';
  * segments to disk, which made a story's first visit cost 55-85 ms of CPU at a million
  * stories; rendered per request it costs about half (docs/performance.md, "Cold renders per
  * request"). The story's data stays in 'use cache' entries, and the whole response is kept
- * by the app's page cache (lib/http/page-cache.ts, ARTICLE_PAGE_MS) until any cache tag
+ * by the app's page cache (lib/http/page-cache-rules.ts, `servedAsIsMs`) until any cache tag
  * expires, and by nginx and a CDN as before (Cache-Control from next.config.ts).
  * `instant = false`: the whole page is rendered before anything is sent (metadata in <head>).
  */
