@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { db } from '@/db/client';
 import { markupToDocument } from '@/db/seed/markup';
@@ -17,6 +17,15 @@ import { countWords, documentText } from '@/lib/content/document';
 
 /** A short unique suffix, so tests never collide on one shared database. */
 export const unique = () => randomUUID().slice(0, 8);
+
+/**
+ * A client address no other test uses (198.18.0.0/15, the benchmarking range, 131,072 of
+ * them): sign-in throttles count per address in the shared database.
+ */
+export const freshAddress = () => {
+  const n = randomBytes(3).readUIntBE(0, 3) % 131_072;
+  return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+};
 
 /** A test slug from a name: lowercase, every run of other characters one hyphen. */
 const slugOf = (name: string) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-');
