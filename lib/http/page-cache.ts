@@ -15,7 +15,8 @@ import { PageCacheStore, type Claim, type Lookup, type Outcome, type StoredPage 
  * Why here and not in Next: a page Next answers from its own cache still costs 2.5–3.7 ms
  * of CPU in Next's request path; a stored response costs a fraction of that. So, once per
  * server process (from instrumentation.ts), each request is looked at before Next sees it,
- * as lib/socket-address.ts does: a reader page stored less than PAGE_CACHE_SECONDS ago is
+ * as lib/socket-address.ts does: a reader page stored less than PAGE_CACHE_SECONDS ago (a
+ * story or list page, which Next renders per request, 30 s: page-cache-rules.ts) is
  * answered with the bytes Next sent (compressed, when the reader takes gzip), and Next never
  * runs. The request still gets its own X-Request-Id and log line (lib/log.ts: both come from
  * Node's diagnostics channels, before this). Every response says X-Page-Cache: hit, miss,
