@@ -100,6 +100,9 @@ export const articles = pgTable(
     index('articles_section_published_idx')
       .on(t.sectionId, t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst())
       .where(sql`${t.status} = 'published'`),
+    // Search's date bound (lib/reader/search.ts): PostgreSQL combines this with the full-text
+    // index (a BitmapAnd); it chose neither the index above nor a partial copy of this one for that.
+    index('articles_published_at_idx').on(t.publishedAt),
     index('articles_search_idx')
       .using('gin', t.searchVector)
       .where(sql`${t.status} = 'published'`),
@@ -108,6 +111,9 @@ export const articles = pgTable(
       .where(sql`${t.status} = 'scheduled'`),
     index('articles_status_edited_idx').on(t.status, t.lastEditedAt.desc().nullsFirst()),
     index('articles_lock_idx').on(t.lockHeartbeatAt).where(sql`${t.lockUserId} is not null`),
+    // The home page's lead and ranked top stories: a handful of rows, found without reading the archive.
+    index('articles_lead_idx').on(t.id).where(sql`${t.isLead}`),
+    index('articles_top_rank_idx').on(t.topRank).where(sql`${t.topRank} is not null`),
   ],
 );
 

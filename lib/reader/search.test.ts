@@ -51,6 +51,15 @@ describe('search', () => {
     expect(common).toMatchObject({ total: 2, totalIsCapped: true });
     expect(ids(common).sort()).toEqual(newestFirst.slice(0, 3).sort());
 
+    // Too few matches in the first window, but enough that a deeper one holds more than the
+    // cap: that window answers, tested story by story (a few times the first) or through the index.
+    const tested = await runSearch(query, { countCap: 2, rankedCandidates: 3, recentWindow: 2, maxRecentWindow: 20 });
+    expect(tested).toMatchObject({ total: 2, totalIsCapped: true });
+    expect(ids(tested).sort()).toEqual(newestFirst.slice(0, 3).sort());
+    const indexed = await runSearch(query, { countCap: 3, rankedCandidates: 4, recentWindow: 1, maxRecentWindow: 20 });
+    expect(indexed).toMatchObject({ total: 3, totalIsCapped: true });
+    expect(ids(indexed).sort()).toEqual(newestFirst.slice(0, 4).sort());
+
     // A window too short to be sure: the index finds every match.
     const rare = await runSearch(query, { countCap: 100, rankedCandidates: 100, recentWindow: 2, maxRecentWindow: 2 });
     expect(rare).toMatchObject({ total: 6, totalIsCapped: false });

@@ -11,14 +11,29 @@ export type QueryPlan = { ms: number; seqScanOnArticles: boolean };
 export async function explainReaderQueries(sql: postgres.Sql): Promise<Record<string, QueryPlan>> {
   const [biggest] = (await sql`
     select list_key as key, max(position)::int as total from reader_list_entries where list_key like 'section:%' group by list_key order by 2 desc limit 1`) as unknown as { key: string; total: number }[];
+  const since = async (depth: number) => {
+    const [row] = (await sql`
+      select published_at::text as since from reader_list_entries where list_key = 'all'
+      and position <= (select max(position) from reader_list_entries where list_key = 'all') - ${depth - 1}
+      order by position desc limit 1`) as unknown as { since: string }[];
+    return row?.since ?? '-infinity';
+  };
   const queries: Record<string, PlannedQuery> = {
     'newest stories (front page)': { query: `select article_id from reader_list_entries where list_key = 'all' order by position desc limit 17` },
-    // The two plans lib/reader/search.ts runs at this size: most queries are answered by the
-    // walk over the newest stories; the rest go to the full-text index alone.
-    'search a common phrase, one word excluded (the walk over the newest 10,000)': { query: searchWalk('"festival drew performers" -storm', SEARCH_LIMITS.recentWindow) },
-    'search "harbour strike" (the index; ranked among the newest 2,000 matches)': { query: searchIndex('harbour strike'), settings: INDEX_ONLY },
-    'search a rare phrase of common words (the index, every candidate rechecked)': { query: searchIndex('"city council"'), settings: INDEX_ONLY },
+    'front page lead and top stories': { query: `select id from articles where is_lead and ${PUBLIC} union all (select id from articles where top_rank is not null and ${PUBLIC} order by top_rank limit 4)` },
+    // The three plans lib/reader/search.ts runs at this size: the newest 10,000 stories tested
+    // one by one, a deeper window through both indexes, the full-text index alone.
+    'search a common phrase, one word excluded (the newest 10,000 tested)': {
+      query: searchTested('"festival drew performers" -storm', await since(SEARCH_LIMITS.recentWindow)),
+      settings: INDEX_ONLY,
+    },
+    'search "ferry fares" (the newest 88,000 through both indexes)': { query: searchIndexed('ferry fares', await since(88_000)), settings: INDEX_ONLY },
+    'search "harbour strike" (the full-text index; ranked among the newest 2,000 matches)': { query: searchIndexed('harbour strike'), settings: INDEX_ONLY },
+    'search a rare phrase of common words (the full-text index, every candidate rechecked)': { query: searchIndexed('"city council"'), settings: INDEX_ONLY },
     'most popular (two days of counts)': { query: `select article_id, sum(views) from daily_views where day in (current_date, current_date - 1) group by article_id order by 2 desc limit 20` },
+    'news sitemap (48 hours and open live blogs)': {
+      query: `select slug from articles where ${PUBLIC} and ((published_at >= now() - interval '48 hours' and first_published_at >= now() - interval '48 hours') or id = any(array(select article_id from live_blogs where coverage_ended_at is null))) order by published_at desc limit 1000`,
+    },
   };
   if (biggest) {
     const deepPage = Math.max(1, Math.floor(biggest.total / 20) - 10);
@@ -57,16 +72,16 @@ const rankedPage = (candidates: string, q: string) =>
          from (${candidates}) c order by ts_rank_cd(c.search_vector, ${tsQuery(q)}) desc, c.published_at desc limit 10) p
    join article_revisions r on r.id = p.published_revision_id order by p.rank desc, p.published_at desc`;
 
-const searchWalk = (q: string, window: number) =>
+const searchTested = (q: string, since: string) =>
   rankedPage(
-    `select * from (select id, search_vector, published_at, published_revision_id from articles where ${PUBLIC} order by published_at desc, id desc limit ${window}) recent
+    `select * from (select id, search_vector, published_at, published_revision_id from articles where ${PUBLIC} and published_at >= '${since}' offset 0) recent
      where search_vector @@ ${tsQuery(q)} order by published_at desc limit ${SEARCH_LIMITS.rankedCandidates}`,
     q,
   );
 
-const searchIndex = (q: string) =>
+const searchIndexed = (q: string, since?: string) =>
   rankedPage(
     `select id, search_vector, published_at, published_revision_id from articles where ${PUBLIC} and search_vector @@ ${tsQuery(q)}
-     order by published_at desc limit ${SEARCH_LIMITS.rankedCandidates}`,
+     ${since ? `and published_at >= '${since}'` : ''} order by published_at desc limit ${SEARCH_LIMITS.rankedCandidates}`,
     q,
   );
