@@ -3,7 +3,7 @@ import { revalidateTag } from 'next/cache';
 import { describe, expect, it, vi } from 'vitest';
 import { markupToDocument } from '@/db/seed/markup';
 import { db } from '@/db/client';
-import { articleRevisions, articles, auditEvents, media } from '@/db/schema';
+import { articleRevisions, articles, auditEvents, media, users } from '@/db/schema';
 import { ForbiddenError } from '@/lib/permissions';
 import { getPublishedArticleBySlug } from '@/lib/reader/articles';
 import { createArticle, createUser, unique } from '@/test/factories';
@@ -100,6 +100,26 @@ describe('pictures readers can see', () => {
     const gone = await createArticle({ status: 'unpublished' });
     await useAsHero(gone.revisionId, withdrawn.id);
     await updateMediaText(reporter, '', withdrawn.id, text);
+  });
+
+  it('on a staff member’s public profile: closed to other reporters, open to its owner, never without alt text', async () => {
+    const reporter = actorOf(await createUser());
+    const owner = await createUser();
+    const portrait = await picture();
+    await db.update(users).set({ photoMediaId: portrait.id }).where(eq(users.id, owner.id));
+    const refusal = await updateMediaText(reporter, '', portrait.id, text).then(() => null, (e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ForbiddenError);
+    expect((refusal as Error).message).toContain(`on ${owner.displayName}’s public profile`);
+    expect((await db.select({ altText: media.altText }).from(media).where(eq(media.id, portrait.id)))[0]?.altText).toBe('Boats in the harbour');
+
+    await expect(updateMediaText(actorOf(owner), '', portrait.id, { ...text, altText: '' })).rejects.toThrow(/needs alt text/);
+    await updateMediaText(actorOf(owner), '', portrait.id, text);
+    const [event] = await db.select().from(auditEvents).where(and(eq(auditEvents.targetId, portrait.id), eq(auditEvents.actorId, owner.id)));
+    expect(event).toMatchObject({ action: 'media.live_text_changed', details: { profiles: [owner.id] } });
+
+    // A former staff member's profile is not public: open again.
+    await db.update(users).set({ active: false }).where(eq(users.id, owner.id));
+    await updateMediaText(reporter, '', portrait.id, { ...text, altText: '' });
   });
 });
 

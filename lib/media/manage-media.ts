@@ -74,10 +74,11 @@ export async function findLibrary(actor: Actor, filter: z.infer<typeof mediaFilt
 export const mediaTextSchema = z.object({ altText: cleanTextField(300), caption: cleanTextField(600), credit: cleanTextField(200) });
 
 /**
- * Edits what readers see with a picture. A picture in a published or scheduled story is
- * part of what readers see (or are about to), so only editors may change its text then, it
+ * Edits what readers see with a picture. A picture in a published or scheduled story, or
+ * on an active staff member's public profile, is part of what readers see (or are about
+ * to), so only editors (and, for a profile alone, its owner) may change its text then, it
  * keeps its alt text, and the change is audited with what it was and where it shows: like
- * an edit to the story itself, it is an editor's decision. Stories using it update at once.
+ * an edit to the story itself, it is an editor's decision. Pages using it update at once.
  */
 export async function updateMediaText(actor: Actor, ip: string, mediaId: string, values: z.infer<typeof mediaTextSchema>) {
   assertCan(actor, 'media.edit');
@@ -86,23 +87,26 @@ export async function updateMediaText(actor: Actor, ip: string, mediaId: string,
     const [before] = await tx.select({ altText: media.altText, caption: media.caption, credit: media.credit }).from(media).where(eq(media.id, mediaId)).for('update');
     if (!before) throw new ActionError('This picture is no longer in the library.');
     const live = await findLiveUses(tx, [mediaId]);
-    if (live.length > 0) {
-      const where = describeLiveUses(live.map((use) => use.headline));
-      if (!can(actor, 'media.edit_live')) {
-        throw new ForbiddenError(`This picture is in ${where}, so only editors can change its caption, credit or alt text. Ask an editor.`);
+    const profiles = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.photoMediaId, mediaId), eq(users.active, true)));
+    const shown = live.length > 0 || profiles.length > 0;
+    if (shown) {
+      const where = [...(live.length > 0 ? [`in ${describeLiveUses(live.map((use) => use.headline))}`] : []), ...profiles.map((p) => `on ${p.name}’s public profile`)].join(' and ');
+      const ownProfileOnly = live.length === 0 && profiles.every((p) => p.id === actor.id);
+      if (!ownProfileOnly && !can(actor, 'media.edit_live')) {
+        throw new ForbiddenError(`This picture is ${where}, so only editors can change its caption, credit or alt text. Ask an editor.`);
       }
       if (!values.altText) {
-        throw new ActionError(`This picture is in ${where}, so it needs alt text.`, 'invalid', { altText: ['Required while readers can see the picture.'] });
+        throw new ActionError(`This picture is ${where}, so it needs alt text.`, 'invalid', { altText: ['Required while readers can see the picture.'] });
       }
     }
     await tx.update(media).set(values).where(eq(media.id, mediaId));
     await recordAudit(tx, {
       actorId: actor.id,
-      action: live.length > 0 ? 'media.live_text_changed' : 'media.updated',
+      action: shown ? 'media.live_text_changed' : 'media.updated',
       targetType: 'media',
       targetId: mediaId,
       ip,
-      ...(live.length > 0 ? { details: { before, after: values, stories: [...new Set(live.map((use) => use.articleId))] } } : {}),
+      ...(shown ? { details: { before, after: values, stories: [...new Set(live.map((use) => use.articleId))], profiles: profiles.map((p) => p.id) } } : {}),
     });
     return live;
   });
