@@ -107,12 +107,14 @@ describe('which responses the page cache keeps', () => {
 });
 
 describe('how long a copy is served as it is', () => {
-  it('keeps story and list pages, which Next renders per request, longer than the rest', () => {
+  it('keeps story, list and search pages, which Next renders per request, longer than the rest', () => {
     const served = (url: string, headers: IncomingHttpHeaders = {}) => servedAsIsMs(get(url, headers)!, 1_000);
     expect(served('/articles/harbour-reopens')).toBe(RENDERED_PAGE_MS);
     expect(served('/articles/harbour-reopens?v=12&utm_source=x', { 'accept-encoding': 'gzip', 'x-forwarded-proto': 'https' })).toBe(RENDERED_PAGE_MS);
-    for (const url of ['/sections/city', '/sections/city?page=40', '/authors/mira-castellanos', '/tags/housing?page=2']) expect(served(url), url).toBe(RENDERED_PAGE_MS);
-    for (const url of ['/', '/articles/harbour-reopens/og.png', '/articles/harbour-reopens/feed.xml', '/articles/harbour-reopens/updates/4', '/sections/city/feed.xml', '/corrections', '/search?q=articles/x']) {
+    for (const url of ['/sections/city', '/sections/city?page=40', '/authors/mira-castellanos', '/tags/housing?page=2', '/search?q=harbour', '/search']) {
+      expect(served(url), url).toBe(RENDERED_PAGE_MS);
+    }
+    for (const url of ['/', '/articles/harbour-reopens/og.png', '/articles/harbour-reopens/feed.xml', '/articles/harbour-reopens/updates/4', '/sections/city/feed.xml', '/corrections', '/searching', '/search/x']) {
       expect(served(url), url).toBe(1_000);
     }
     expect(servedAsIsMs(get('/articles/harbour-reopens')!, 60_000)).toBe(60_000);

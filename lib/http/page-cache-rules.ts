@@ -72,12 +72,14 @@ export function pageCacheKey(request: RequestLike): string | null {
 }
 
 /**
- * Story pages (a live blog's `?v=` reload included) and section, author and topic pages,
- * which Next renders per request (app/(site)/articles/[slug]/page.tsx,
- * components/site/lists/reader-list-page.tsx). The proxy serves `?page=N` from
- * `/<kind>/<slug>/page/N`; the key is the address the reader asked for.
+ * Story pages (a live blog's `?v=` reload included), section, author and topic pages and
+ * search results, which Next renders per request (app/(site)/articles/[slug]/page.tsx,
+ * components/site/lists/reader-list-page.tsx, app/(site)/search/page.tsx: 25-70 ms of CPU
+ * each even with their data cached, so fifty searches kept one second each took a busy
+ * 2-core server past what it could render, 38 req/s in the bench). The proxy serves
+ * `?page=N` from `/<kind>/<slug>/page/N`; the key is the address the reader asked for.
  */
-const RENDERED_PER_REQUEST = /^\/(articles|sections|authors|tags)\/[^/?]+(\?|$)/;
+const RENDERED_PER_REQUEST = /^\/((articles|sections|authors|tags)\/[^/?]+|search)(\?|$)/;
 /**
  * How long such a page is served as it is: Next keeps no copy of its own, so without this a
  * page that is read would be rendered again every PAGE_CACHE_SECONDS. Any change to it, or to
