@@ -19,6 +19,8 @@ export async function register() {
   (await import('./lib/socket-address')).stampSocketAddresses();
   // One JSON line per request, each with the id the response carries in X-Request-Id.
   (await import('./lib/log')).logRequests();
+  // Next answers other methods on its build's files with a 500 (see there).
+  (await import('./lib/http/static-file-methods')).refuseOtherMethodsOnStaticFiles();
   // Reader pages answered from stored bytes without entering Next (issue 11). A hit still gets
   // its own id and log line: Node tells lib/log.ts of each request before any listener runs.
   // Not under `next dev`, where an edited component would show up a second late.

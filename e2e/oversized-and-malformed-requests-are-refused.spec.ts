@@ -90,3 +90,19 @@ test('no route handler answers a malformed header with a server error, signed in
   await signedIn.close();
   expect(failures).toEqual([]);
 });
+
+test('a script of the build asked for with any method but GET or HEAD answers 405, not a server error', async ({ request }) => {
+  const home = await (await request.get('/')).text();
+  const script = /\/_next\/static\/[^"]+\.js/.exec(home)?.[0];
+  expect(script, 'a script on the home page').toBeTruthy();
+  // A crawler's OPTIONS (wapiti's `methods` module) or a stray POST; also spelled as Next would decode it.
+  for (const path of [script!, script!.replace('/static/', '/%73tatic/')]) {
+    for (const method of ['OPTIONS', 'POST', 'PUT', 'DELETE', 'PATCH']) {
+      const answer = await rawRequest({ method, path });
+      expect(answer.status, `${method} ${path}`).toBe(405);
+      expect(answer.headers.allow, `${method} ${path}`).toBe('GET, HEAD');
+    }
+  }
+  expect((await request.get(script!)).status()).toBe(200);
+  expect((await request.head(script!)).status()).toBe(200);
+});
