@@ -33,7 +33,7 @@ export function acceptedReason(category: string, entry: Entry): string | undefin
   // wapiti 3.0.4 says only 'CSP "script-src" value is not safe'; on reader pages the one
   // unsafe value there is 'unsafe-inline' (lib/security-headers.ts, checked by its tests).
   if (category === 'Content Security Policy Configuration' && readerPage && /"(script|style)-src" value is not safe|unsafe-inline/i.test(entry.info)) {
-    return "Reader pages are prerendered and cached, so no per-response nonce can exist; the policy allows Next's inline bootstrap scripts and injection is kept out by never rendering typed text as HTML (docs/decisions.md, Content-Security-Policy).";
+    return "Reader pages are cached whole (by nginx, a CDN and the app's page cache) and served to everyone, so no per-response nonce can exist; the policy allows Next's inline bootstrap scripts and injection is kept out by never rendering typed text as HTML (docs/decisions.md, Content-Security-Policy).";
   }
   if (category === 'HTTP Secure Headers' && /X-XSS-Protection/i.test(entry.info)) {
     return 'X-XSS-Protection is obsolete: browsers removed the filter it controlled, and current advice (OWASP, MDN) is not to send it; the Content-Security-Policy does that job.';
