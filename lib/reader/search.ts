@@ -23,17 +23,19 @@ export const SEARCH_LIMITS = {
    */
   rankedCandidates: 2000,
   /**
-   * How many of the newest stories are searched first. A common phrase ("the union said")
-   * has all its words in a large share of the archive: through the full-text index alone,
-   * every story holding the words must be read to check their positions (half a million
-   * rows, most of a second). Bounded by date too (the date index and the full-text index
-   * combined, a BitmapAnd), only the matches inside the window are read, and when there are
-   * more than a reader can page through, those are the answer. Rarer queries find fewer
-   * there and go to the full-text index alone, which is quick for them because few stories
-   * hold their words.
+   * How many of the newest stories are read first, in date order, before the full-text
+   * index is asked. A common phrase ("the union said") has all its words in a large share
+   * of the archive: through the index, every story holding the words must be read to check
+   * their positions (half a million rows, most of a second). Read newest-first instead,
+   * the query stops after this many stories, and when it has found more matches than a
+   * reader can page through, those are the answer. A query that finds fewer but looks
+   * common enough searches a deeper window (up to maxRecentWindow): through both the
+   * full-text and the date index when it is deep, so only the matches inside it are read.
+   * Rarer queries go to the full-text index alone, quick for them because few stories hold
+   * their words.
    */
   recentWindow: 10_000,
-  /** How deep that window may go for a query that looks common enough, before the full-text index alone is asked. */
+  /** How deep the second window may go, before the full-text index alone is asked. */
   maxRecentWindow: 100_000,
 };
 export type SearchLimits = typeof SEARCH_LIMITS;
@@ -88,16 +90,27 @@ export async function runSearch(query: SearchQuery, limits: SearchLimits = SEARC
   const list = query.section ? sql`'section:' || (select ${sections.id} from ${sections} where ${sections.slug} = ${query.section})` : sql`'all'`;
   const { countCap, rankedCandidates, recentWindow, maxRecentWindow } = limits;
   const rows = await readerReadOnlyDb().transaction(async (tx) => {
-    // Only bitmap scans: the full-text index, alone or combined with the date index. The
-    // planner, misled by its estimate for phrases, would otherwise walk the archive by date.
-    await tx.execute(sql`set local enable_indexscan = off`);
-    await tx.execute(sql`set local enable_seqscan = off`);
     // No parallel workers: for a few thousand rows the planner likes one, and each is a new
     // process that must first load the text-search dictionary and map every page it reads,
     // 20-30 ms before it starts (a one-hit query took 28 ms with it, under 1 ms without).
     await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
+    /**
+     * The ranked page among the newest `depth` stories, read in date order through the date
+     * index and each tested, the full-text index left out: a common phrase's words are in a
+     * tenth of the archive, and the index's list of them alone took 85 ms, against 12 ms to
+     * test the newest 10,000 stories one by one.
+     */
+    const walked = (depth: number) => {
+      const recent = tx.select(candidateColumns).from(articles).where(and(...filters)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(depth).as('recent');
+      const matches = tx.select().from(recent).where(sql`${recent.searchVector} @@ ${tsQuery}`).orderBy(desc(recent.publishedAt)).limit(rankedCandidates).as('candidates');
+      return rankedPage(matches, page, tx);
+    };
     /** The ranked page among the matches published since `since` (null: all of them), through the full-text index. */
-    const matchedSince = (since: Date | null) => {
+    const indexed = async (since: Date | null) => {
+      // Only bitmap scans: the full-text index, alone or combined with the date index. The
+      // planner, misled by its estimate for phrases, would otherwise walk the archive by date.
+      await tx.execute(sql`set local enable_indexscan = off`);
+      await tx.execute(sql`set local enable_seqscan = off`);
       const matches = tx
         .select(candidateColumns)
         .from(articles)
@@ -107,34 +120,25 @@ export async function runSearch(query: SearchQuery, limits: SearchLimits = SEARC
         .as('candidates');
       return rankedPage(matches, page, tx);
     };
-    /**
-     * The same, but every story since `since` is read and tested, the full-text index left
-     * out (`offset 0` keeps PostgreSQL from merging the two steps). For the first, shallow
-     * window: a common phrase's words are in a tenth of the archive, and the index's list of
-     * them alone took 85 ms, against 15 ms to test the newest 10,000 stories one by one.
-     */
-    const testedSince = (since: Date) => {
-      const window = tx.select(candidateColumns).from(articles).where(and(...filters, gte(articles.publishedAt, since))).offset(0).as('window');
-      const matches = tx.select().from(window).where(sql`${window.searchVector} @@ ${tsQuery}`).orderBy(desc(window.publishedAt)).limit(rankedCandidates).as('candidates');
-      return rankedPage(matches, page, tx);
-    };
-    /** The ranked page among the matches in the newest `depth` stories; null when there are no more than that. */
-    const matchedInNewest = async (depth: number, read: (since: Date) => ReturnType<typeof matchedSince>) => {
-      const since = await newestSince(tx, list, depth);
-      return since && (await read(since));
-    };
-    let found = await matchedInNewest(recentWindow, testedSince);
-    const matched = found?.[0]?.matches ?? 0;
-    if (found && matched <= countCap && matched * (maxRecentWindow / recentWindow) > countCap * 1.1) {
+    let found = await walked(recentWindow);
+    const matched = found[0]?.matches ?? 0;
+    if (matched <= countCap && matched * (maxRecentWindow / recentWindow) > countCap * 1.1) {
       // Common enough that a deeper window holds more than a reader can page through. A few
-      // times the first window is still quicker tested story by story; deeper, the query's
-      // words are rare enough for the full-text index's lists of them to be short.
+      // times the first window is still quicker walked; deeper, the query's words are rare
+      // enough for the full-text index's lists of them to be short, and the date index bounds
+      // which of their stories are read (from the reader lists' numbering: two lookups).
       const depth = Math.ceil((countCap * 1.1 * recentWindow) / matched);
-      found = await matchedInNewest(depth, depth <= 3 * recentWindow ? testedSince : matchedSince);
+      if (depth <= 3 * recentWindow) {
+        found = await walked(depth);
+      } else {
+        // Before `indexed` turns index scans off: these lookups need them (200 ms without at a million).
+        const since = await newestSince(tx, list, depth);
+        if (since) found = await indexed(since);
+      }
     }
-    if (found && (found[0]?.matches ?? 0) > countCap) return found;
+    if ((found[0]?.matches ?? 0) > countCap) return found;
     // Not enough among the newest stories: every match, through the full-text index alone.
-    return matchedSince(null);
+    return indexed(null);
   });
   const matched = rows[0]?.matches ?? 0;
   const total = Math.min(matched, countCap);
@@ -167,17 +171,14 @@ type Candidates = SubqueryWithSelection<typeof candidateColumns, 'candidates'>;
  * numbers them by it). Two index lookups however deep, where finding it among the stories
  * themselves reads `depth` index entries. Null when the list is shorter.
  */
-async function newestSince(executor: Pick<typeof readerDb, 'select' | 'execute'>, list: SQL, depth: number): Promise<Date | null> {
+async function newestSince(executor: Pick<typeof readerDb, 'select'>, list: SQL, depth: number): Promise<Date | null> {
   const newest = sql`(select max(${readerListEntries.position}) from ${readerListEntries} where ${readerListEntries.listKey} = ${list})`;
-  // Index scans are off for the search in this transaction; these lookups need them (without, 200 ms at a million).
-  await executor.execute(sql`set local enable_indexscan = on`);
   const [entry] = await executor
     .select({ publishedAt: readerListEntries.publishedAt })
     .from(readerListEntries)
     .where(and(eq(readerListEntries.listKey, list), lte(readerListEntries.position, sql`${newest} - ${depth - 1}`)))
     .orderBy(desc(readerListEntries.position))
     .limit(1);
-  await executor.execute(sql`set local enable_indexscan = off`);
   return entry?.publishedAt ?? null;
 }
 
