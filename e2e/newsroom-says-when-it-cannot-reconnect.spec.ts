@@ -57,9 +57,14 @@ test('a story opened while the newsroom cannot give a token says the newsroom is
   await expect(page.getByTestId('save-state')).toHaveText('Not connected — retrying', { timeout: 15_000 });
   await expect(page.getByText('The newsroom is not answering (its server or its database may be down)')).toBeVisible();
   await expect(page.getByText('You cannot open this story now.')).toHaveCount(0);
+  // No step can save the text first, so none is offered as if it could.
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeDisabled();
+  await expect(page.getByTestId('workflow-closed')).toHaveText('These steps open with the story: each saves its text first.');
 
   app.answering = true;
   await expect(storyText(page)).toBeVisible({ timeout: 40_000 });
+  await expect(page.getByRole('button', { name: 'Submit for review' })).toBeEnabled();
+  await expect(page.getByTestId('workflow-closed')).toHaveCount(0);
   await typeInStory(page, 'Opened once the newsroom answered.');
   await expectSaved(page);
 });

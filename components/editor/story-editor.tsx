@@ -168,6 +168,7 @@ export function StoryEditor({ story, transitions, sections, staff, pictures, tim
             defaultScheduleValue={defaultScheduleValue}
             timeZone={timeZone}
             saveFirst={flush}
+            closedBecause={collab ? null : 'These steps open with the story: each saves its text first.'}
           />
           <StoryDetails
             draft={draft}

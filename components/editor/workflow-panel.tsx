@@ -28,12 +28,14 @@ type Props = {
    * could not be saved): a step always applies to the saved working copy the person saw.
    */
   saveFirst: () => Promise<{ version: number; revisionId: number } | null>;
+  /** Why no step can be taken now (the story is not open here, so its edits cannot be saved first); null when they can. */
+  closedBecause: string | null;
 };
 
 type Outcome = ActionResult<unknown> & { seenRevisionId?: number };
 
 /** The workflow buttons this person may use on this story now. */
-export function WorkflowPanel({ articleId, status, transitions, scheduledForLabel, scheduledRevisionId, workingRevisionId, defaultScheduleValue, timeZone, saveFirst }: Props) {
+export function WorkflowPanel({ articleId, status, transitions, scheduledForLabel, scheduledRevisionId, workingRevisionId, defaultScheduleValue, timeZone, saveFirst, closedBecause }: Props) {
   const router = useRouter();
   const [result, setResult] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,7 +70,7 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
     </form>
   );
   const submit = (label: string) => (
-    <button type="submit" disabled={busy} className="rounded bg-ink px-3 py-1.5 text-sm font-semibold text-paper disabled:opacity-50">
+    <button type="submit" disabled={busy || closedBecause !== null} className="rounded bg-ink px-3 py-1.5 text-sm font-semibold text-paper disabled:opacity-50">
       {label}
     </button>
   );
@@ -84,6 +86,7 @@ export function WorkflowPanel({ articleId, status, transitions, scheduledForLabe
         Status: <span data-testid="story-status">{STATUS_LABEL[status] ?? status}</span>
       </h2>
       {status === 'scheduled' && scheduledForLabel && <p>Goes out {scheduledForLabel} ({timeZone}).</p>}
+      {closedBecause && transitions.length > 0 && <p data-testid="workflow-closed">{closedBecause}</p>}
       {status === 'scheduled' && scheduledRevisionId !== null && scheduledRevisionId !== workingRevisionId && (
         <p className="rounded border border-yellow-600 bg-yellow-50 p-2 text-yellow-950 dark:bg-yellow-950 dark:text-yellow-100">
           Edits saved since it was scheduled will not go out then: the scheduled version is the one approved.{' '}
