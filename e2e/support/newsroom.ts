@@ -17,6 +17,9 @@ export async function startStory(page: Page, headline: string, section = 'Techno
   await page.getByLabel('Section').selectOption({ label: section });
   await page.getByRole('button', { name: 'Start writing' }).click();
   await expect(page).toHaveURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
+  // Typed into before the shared document has synced, the text is not editable yet and the
+  // keys are lost (and "Saved" is already shown from the story's creation): wait for it.
+  await expect(storyText(page)).toBeEditable({ timeout: 15_000 });
   return page.url().split('/').at(-1)!;
 }
 
@@ -24,6 +27,7 @@ export const storyText = (page: Page) => page.getByRole('textbox', { name: 'Stor
 
 /** Types at the end of the story text. */
 export async function typeInStory(page: Page, text: string) {
+  await expect(storyText(page)).toBeEditable({ timeout: 15_000 });
   await storyText(page).click();
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(text);
