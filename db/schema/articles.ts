@@ -106,6 +106,11 @@ export const articles = pgTable(
     index('articles_search_idx')
       .using('gin', t.searchVector)
       .where(sql`${t.status} = 'published'`),
+    // Exact phrases: each pair of adjacent words as one term (search_pairs(), migration 0008),
+    // so a rare phrase of common words reads its few stories, not every story holding the words.
+    index('articles_search_pairs_idx')
+      .using('gin', sql`search_pairs(${t.searchVector})`)
+      .where(sql`${t.status} = 'published'`),
     index('articles_scheduled_idx')
       .on(t.scheduledFor)
       .where(sql`${t.status} = 'scheduled'`),

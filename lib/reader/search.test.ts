@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { db } from '@/db/client';
 import { createArticle, createSection, unique } from '@/test/factories';
+import { phrasePairs } from './search-phrases';
 import { parseSnippet, runSearch, SEARCH_LIMITS, searchArticles, searchQuerySchema } from './search';
 
 describe('search', () => {
@@ -85,6 +88,36 @@ describe('search', () => {
     for (const hit of [...first.hits, ...second.hits]) {
       const i = stories.findIndex((story) => story.id === hit.story.id);
       expect(hit.snippet.map((part) => part.text).join('')).toContain(`Body ${i} `);
+    }
+  });
+
+  it('finds every story a phrase matches through the index of word pairs, and no story that only holds its words', async () => {
+    const w = `qh${unique()}`;
+    const phrase = await createArticle({ status: 'published', headline: `${w} night market reopens`, body: ['The fish market stays shut.'] });
+    const apart = await createArticle({ status: 'published', headline: `${w} market at night`, body: ['Fish were sold at the night-time stalls.'] });
+    const query = searchQuerySchema.parse({ q: `${w} ("night market" or "fish market")` });
+    expect((await runSearch(query)).hits.map((hit) => hit.story.id)).toEqual([phrase.id]);
+    expect(await run(`${w} night market`)).toEqual(expect.arrayContaining([phrase.id, apart.id]));
+  });
+
+  it('never asks the pairs index for a pair a matching story lacks', async () => {
+    // Hyphens, numbers, stop words, repeated words, headline meeting deck, quotes and long text.
+    const cases: [text: string, query: string][] = [
+      ['Covid-19 cases rose at the city council', '"covid-19 cases" "city council"'],
+      ['The state of the art ferry', '"state of the art ferry"'],
+      ['market market night market fish', '"night market" or "fish market"'],
+      ["O'Neil said the talks stall. Harbour strike", `"o'neil said" "stall harbour" -"city council"`],
+      [`${'word '.repeat(10_000)} night market`, '"night market"'],
+    ];
+    for (const [text, q] of cases) {
+      const [row] = await db.execute<{ matches: boolean; text: string }>(
+        sql`select to_tsvector('english', ${text}) @@ websearch_to_tsquery('english', ${q}) as matches, websearch_to_tsquery('english', ${q})::text as text`,
+      );
+      expect(row!.matches, q).toBe(true);
+      const pairs = phrasePairs(row!.text);
+      expect(pairs, q).not.toBeNull();
+      const [check] = await db.execute<{ holds: boolean }>(sql`select search_pairs(to_tsvector('english', ${text})) @@ ${pairs}::tsquery as holds`);
+      expect(check!.holds, `${q} → ${pairs}`).toBe(true);
     }
   });
 
