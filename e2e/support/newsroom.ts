@@ -16,7 +16,8 @@ export async function startStory(page: Page, headline: string, section = 'Techno
   await page.getByLabel('Working headline').fill(headline);
   await page.getByLabel('Section').selectOption({ label: section });
   await page.getByRole('button', { name: 'Start writing' }).click();
-  await expect(page).toHaveURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/);
+  // Creating the story and opening its editor took over 10 s once, late in a loaded CI run.
+  await expect(page).toHaveURL(/\/newsroom\/articles\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   // Typed into before the shared document has synced, the text is not editable yet and the
   // keys are lost (and "Saved" is already shown from the story's creation): wait for it.
   await expect(storyText(page)).toBeEditable({ timeout: 15_000 });
