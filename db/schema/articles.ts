@@ -103,6 +103,11 @@ export const articles = pgTable(
     // Search's date bound (lib/reader/search.ts): PostgreSQL combines this with the full-text
     // index (a BitmapAnd); it chose neither the index above nor a partial copy of this one for that.
     index('articles_published_at_idx').on(t.publishedAt),
+    // The same bound for deep windows: a few pages of summaries of where each stretch of the
+    // table was published, where the btree above reads an entry per story (290,000 entries,
+    // 40 ms, for a window of 290,000). Only as good as the table's order follows publication
+    // time; when it does not, the planner sees the poor correlation and leaves it out.
+    index('articles_published_brin_idx').using('brin', t.publishedAt).with({ autosummarize: true }),
     index('articles_search_idx')
       .using('gin', t.searchVector)
       .where(sql`${t.status} = 'published'`),

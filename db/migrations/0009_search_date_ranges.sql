@@ -1,0 +1,1 @@
+CREATE INDEX "articles_published_brin_idx" ON "articles" USING brin ("published_at") WITH (autosummarize=true);
