@@ -14,7 +14,7 @@ import { cacheTags } from '@/lib/cache/tags';
 import { startLiveBlog } from '@/lib/live/manage-live-blog';
 import { createUpdate, deleteUpdate, editUpdate } from '@/lib/live/manage-updates';
 import { getLivePage } from '@/lib/live/reader-live';
-import { deleteMedia, updateMediaText } from './manage-media';
+import { deleteMedia, findLibrary, updateMediaText } from './manage-media';
 
 async function picture() {
   const [row] = await db
@@ -111,6 +111,13 @@ describe('pictures readers can see', () => {
     expect(refusal).toBeInstanceOf(ForbiddenError);
     expect((refusal as Error).message).toContain(`on ${owner.displayName}’s public profile`);
     expect((await db.select({ altText: media.altText }).from(media).where(eq(media.id, portrait.id)))[0]?.altText).toBe('Boats in the harbour');
+    // The library says so before anyone tries: closed to the reporter, open to the owner and to editors.
+    const caption = `Portrait ${unique()}`;
+    await db.update(media).set({ caption }).where(eq(media.id, portrait.id));
+    const card = async (viewer: Parameters<typeof findLibrary>[0]) => (await findLibrary(viewer, { q: caption })).find((item) => item.id === portrait.id);
+    expect(await card(reporter)).toMatchObject({ shownWhere: `on ${owner.displayName}’s public profile`, closedToViewer: true });
+    expect(await card(actorOf(owner))).toMatchObject({ closedToViewer: false });
+    expect(await card(actorOf(await createUser({ role: 'editor' })))).toMatchObject({ closedToViewer: false });
 
     await expect(updateMediaText(actorOf(owner), '', portrait.id, { ...text, altText: '' })).rejects.toThrow(/needs alt text/);
     await updateMediaText(actorOf(owner), '', portrait.id, text);
@@ -119,6 +126,8 @@ describe('pictures readers can see', () => {
 
     // A former staff member's profile is not public: open again.
     await db.update(users).set({ active: false }).where(eq(users.id, owner.id));
+    await db.update(media).set({ caption }).where(eq(media.id, portrait.id));
+    expect(await card(reporter)).toMatchObject({ shownWhere: null, closedToViewer: false });
     await updateMediaText(reporter, '', portrait.id, { ...text, altText: '' });
   });
 });

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, ilike, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { db } from '@/db/client';
 import { articleRevisions, articles, liveUpdates, media, users } from '@/db/schema';
@@ -31,8 +31,13 @@ export type LibraryItem = {
   filename: string;
   uploader: string | null;
   createdAt: Date;
-  /** Headlines of the published or scheduled stories showing it (only editors may change its text then). */
-  liveIn: string[];
+  /**
+   * Where readers see it ("in a published or scheduled story (“…”) and on Mira’s public
+   * profile"), or null.
+   */
+  shownWhere: string | null;
+  /** Readers see it and this viewer may not change its text (updateMediaText refuses). */
+  closedToViewer: boolean;
 };
 
 /** The library, newest first, searchable by caption, credit, alt text and uploader. */
@@ -63,12 +68,31 @@ export async function findLibrary(actor: Actor, filter: z.infer<typeof mediaFilt
     .where(and(...conditions))
     .orderBy(desc(media.createdAt))
     .limit(MEDIA_PAGE_SIZE);
-  const uses = await findLiveUses(db, rows.map((row) => row.id));
-  return rows.map(({ renditions, storageKey, ...row }) => ({
-    ...row,
-    url: `/media/${thumbnailKey(renditions, storageKey)}`,
-    liveIn: uses.filter((use) => use.mediaId === row.id).map((use) => use.headline),
-  }));
+  const ids = rows.map((row) => row.id);
+  const uses = await findLiveUses(db, ids);
+  const profiles = ids.length === 0 ? [] : await db.select(profileColumns).from(users).where(and(inArray(users.photoMediaId, ids), eq(users.active, true)));
+  return rows.map(({ renditions, storageKey, ...row }) => {
+    const shown = whereShown(
+      uses.filter((use) => use.mediaId === row.id),
+      profiles.filter((profile) => profile.mediaId === row.id),
+      actor,
+    );
+    return { ...row, url: `/media/${thumbnailKey(renditions, storageKey)}`, shownWhere: shown?.where ?? null, closedToViewer: shown?.closed ?? false };
+  });
+}
+
+const profileColumns = { id: users.id, name: users.displayName, mediaId: users.photoMediaId };
+
+/**
+ * Where readers see a picture, in words, and whether `actor` is closed out of its text:
+ * only editors may change a picture readers see, except a profile photo shown nowhere else,
+ * which its owner may also change.
+ */
+function whereShown(live: { headline: string }[], profiles: { id: string; name: string }[], actor: Actor) {
+  if (live.length === 0 && profiles.length === 0) return null;
+  const where = [...(live.length > 0 ? [`in ${describeLiveUses(live.map((use) => use.headline))}`] : []), ...profiles.map((p) => `on ${p.name}’s public profile`)].join(' and ');
+  const ownProfileOnly = live.length === 0 && profiles.every((p) => p.id === actor.id);
+  return { where, closed: !ownProfileOnly && !can(actor, 'media.edit_live') };
 }
 
 export const mediaTextSchema = z.object({ altText: cleanTextField(300), caption: cleanTextField(600), credit: cleanTextField(200) });
@@ -87,16 +111,14 @@ export async function updateMediaText(actor: Actor, ip: string, mediaId: string,
     const [before] = await tx.select({ altText: media.altText, caption: media.caption, credit: media.credit }).from(media).where(eq(media.id, mediaId)).for('update');
     if (!before) throw new ActionError('This picture is no longer in the library.');
     const live = await findLiveUses(tx, [mediaId]);
-    const profiles = await tx.select({ id: users.id, name: users.displayName }).from(users).where(and(eq(users.photoMediaId, mediaId), eq(users.active, true)));
-    const shown = live.length > 0 || profiles.length > 0;
+    const profiles = await tx.select(profileColumns).from(users).where(and(eq(users.photoMediaId, mediaId), eq(users.active, true)));
+    const shown = whereShown(live, profiles, actor);
     if (shown) {
-      const where = [...(live.length > 0 ? [`in ${describeLiveUses(live.map((use) => use.headline))}`] : []), ...profiles.map((p) => `on ${p.name}’s public profile`)].join(' and ');
-      const ownProfileOnly = live.length === 0 && profiles.every((p) => p.id === actor.id);
-      if (!ownProfileOnly && !can(actor, 'media.edit_live')) {
-        throw new ForbiddenError(`This picture is ${where}, so only editors can change its caption, credit or alt text. Ask an editor.`);
+      if (shown.closed) {
+        throw new ForbiddenError(`This picture is ${shown.where}, so only editors can change its caption, credit or alt text. Ask an editor.`);
       }
       if (!values.altText) {
-        throw new ActionError(`This picture is ${where}, so it needs alt text.`, 'invalid', { altText: ['Required while readers can see the picture.'] });
+        throw new ActionError(`This picture is ${shown.where}, so it needs alt text.`, 'invalid', { altText: ['Required while readers can see the picture.'] });
       }
     }
     await tx.update(media).set(values).where(eq(media.id, mediaId));

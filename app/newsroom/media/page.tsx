@@ -3,7 +3,6 @@ import { MediaCard } from '@/components/newsroom/media/media-card';
 import { UploadZone } from '@/components/newsroom/media/upload-zone';
 import { requireCapability } from '@/lib/auth/require-user';
 import { formatPublishedTime } from '@/lib/site-time';
-import { describeLiveUses } from '@/lib/media/find-live-uses';
 import { findLibrary, MEDIA_PAGE_SIZE, mediaFilterSchema } from '@/lib/media/manage-media';
 import { maxUploadBytes } from '@/lib/media/upload-media';
 import { can } from '@/lib/permissions';
@@ -38,7 +37,7 @@ export default async function MediaPage({ searchParams }: Props) {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             {items.map((item) => (
-              <MediaCard key={item.id} item={{ ...item, uploaded: formatPublishedTime(item.createdAt), liveIn: item.liveIn.length > 0 ? describeLiveUses(item.liveIn) : null }} canDelete={can(user, 'media.delete')} canEditLive={can(user, 'media.edit_live')} />
+              <MediaCard key={item.id} item={{ ...item, uploaded: formatPublishedTime(item.createdAt) }} canDelete={can(user, 'media.delete')} />
             ))}
           </ul>
         )}

@@ -7,20 +7,16 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionForm } from '@/components/ui/use-action-form';
 import type { LibraryItem } from '@/lib/media/manage-media';
 
-/** A library item as the page shows it: its upload time and its uses put into words. */
-type Item = Omit<LibraryItem, 'createdAt' | 'liveIn'> & {
-  uploaded: string;
-  /** Where readers see it ("a published or scheduled story (“…”)"), or null. */
-  liveIn: string | null;
-};
+/** A library item as the page shows it, with its upload time in words. */
+type Item = Omit<LibraryItem, 'createdAt'> & { uploaded: string };
 
-type Props = { item: Item; canDelete: boolean; canEditLive: boolean };
+type Props = { item: Item; canDelete: boolean };
 
 /**
  * One picture with its alt text, caption and credit, editable in place, except by
  * reporters once readers see it (lib/media/manage-media.ts refuses them too).
  */
-export function MediaCard({ item, canDelete, canEditLive }: Props) {
+export function MediaCard({ item, canDelete }: Props) {
   const { result: saved, action: save, sent } = useActionForm(updateMediaTextAction);
   const [deleted, remove] = useActionState(deleteMediaAction, null);
   const field = 'w-full rounded border border-rule bg-paper px-2 py-1 text-sm';
@@ -32,10 +28,10 @@ export function MediaCard({ item, canDelete, canEditLive }: Props) {
         {item.filename} · {item.width}×{item.height} · {item.uploader ?? 'Demo'} · {item.uploaded}
       </p>
       {!item.alt && <p className="text-xs font-semibold text-accent">Needs alt text before it can appear in a published story.</p>}
-      {item.liveIn && !canEditLive ? (
+      {item.closedToViewer ? (
         <>
           <p className="rounded border border-rule bg-rule/30 p-2 text-xs">
-            This picture is in {item.liveIn}, so only editors can change its caption, credit and alt text. Ask an editor.
+            This picture is {item.shownWhere}, so only editors can change its caption, credit and alt text. Ask an editor.
           </p>
           <dl className="grid gap-1 text-xs">
             <dt className="font-semibold">Alt text</dt>
@@ -65,7 +61,7 @@ export function MediaCard({ item, canDelete, canEditLive }: Props) {
           <div className="flex items-center justify-between gap-2">
             <SubmitButton pendingText="Saving…">Save</SubmitButton>
           </div>
-          {item.liveIn && <p className="text-xs text-muted">This picture is in {item.liveIn}: a change shows to readers at once and is recorded in the audit log.</p>}
+          {item.shownWhere && <p className="text-xs text-muted">This picture is {item.shownWhere}: a change shows to readers at once and is recorded in the audit log.</p>}
         </form>
       )}
       {canDelete && (
