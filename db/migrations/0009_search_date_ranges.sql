@@ -1,1 +1,1 @@
-CREATE INDEX "articles_published_brin_idx" ON "articles" USING brin ("published_at") WITH (autosummarize=true);
+CREATE INDEX IF NOT EXISTS "articles_published_brin_idx" ON "articles" USING brin ("published_at") WITH (autosummarize=true);
