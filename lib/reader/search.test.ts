@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/db/client';
+import { sample, sqlPayloads, xssPayloads } from '@/test/attack-payloads';
 import { createArticle, createSection, unique } from '@/test/factories';
 import { phrasePairs } from './search-phrases';
 import { parseSnippet, runSearch, SEARCH_LIMITS, searchArticles, searchQuerySchema } from './search';
@@ -119,6 +120,18 @@ describe('search', () => {
       const [check] = await db.execute<{ holds: boolean }>(sql`select search_pairs(to_tsvector('english', ${text})) @@ ${pairs}::tsquery as holds`);
       expect(check!.holds, `${q} → ${pairs}`).toBe(true);
     }
+  });
+
+  it('builds a valid pairs query from any input, attack payloads included, quoted or not', async () => {
+    const inputs = [...sqlPayloads(), ...xssPayloads()].flatMap((payload) => [payload, `"${payload}"`, `"${payload} harbour" or "x ${payload}"`]);
+    inputs.push(`"o'neil's \\ back\\slash"`, `"a''b c"`, `"'quoted' words"`, `"c:* d:AB"`, `"x & y | z"`, `"(a <-> b) !c"`);
+    const queries = await db.execute<{ text: string }>(sql`select websearch_to_tsquery('english', q)::text as text from jsonb_array_elements_text(${JSON.stringify(inputs)}::jsonb) q`);
+    const pairs = queries.map((row) => phrasePairs(row.text)).filter((query): query is string => query !== null);
+    expect(pairs.length).toBeGreaterThan(1000);
+    // One cast of each: a malformed one would fail the whole statement (and a search with a 500).
+    const [valid] = await db.execute<{ count: number }>(sql`select count(p::tsquery)::int as count from jsonb_array_elements_text(${JSON.stringify(pairs)}::jsonb) p`);
+    expect(valid!.count).toBe(pairs.length);
+    for (const q of sample(inputs, 30)) await expect(runSearch(searchQuerySchema.parse({ q }))).resolves.toBeDefined();
   });
 
   it('treats malformed input as no filter, never as an error', async () => {
