@@ -13,6 +13,8 @@ test('pages reached over https tell the browser to keep to https; plain http doe
 });
 
 test('a preview link is served with the newsroom’s nonce policy, and the page runs under it', async ({ browser }) => {
+  // A story written and previewed: over 60 s once in a loaded clean-clone run.
+  test.slow();
   const headline = `Preview policy ${unique()}`;
   const editor = await (await browser.newContext({ storageState: storageState('editor') })).newPage();
   await startStory(editor, headline);
