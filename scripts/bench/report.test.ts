@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadResult } from './wrk';
-import { proxyVerdict, ratio, type Row } from './report';
+import { formatServerMemory, proxyVerdict, ratio, type Row } from './report';
 
 const result = (perSecond: number, p99Ms: number, errors = 0): LoadResult => ({
   requests: perSecond * 6,
@@ -39,5 +39,12 @@ describe('the bench report', () => {
 
     expect(proxyVerdict([staticFile, row('proxy-home', 'home', 16_000)], null)).toContain('NOT MET: publish to visible through the proxy not measured');
     expect(proxyVerdict([staticFile, row('home', 'home', 16_000)], visible)).toBeNull();
+  });
+
+  it('says how much of each RSS reading is V8 heap, and the peak', () => {
+    const at = (rssMb: number, heapTotalMb: number | null, heapUsedMb: number | null, peakRssMb = rssMb) => ({ rssMb, peakRssMb, heapTotalMb, heapUsedMb });
+    expect(formatServerMemory({ started: at(158, 72, 49), afterFreshRuns: at(303, null, null), afterNewsroomWork: at(334, 200, 131), afterAllRuns: at(351, 209, 140, 362) })).toBe(
+      'V8 heap in use of committed: 49 of 72 MB (86 MB of RSS outside it) at start, not read after the fresh runs, 131 of 200 MB (134 MB of RSS outside it) after the newsroom work, 140 of 209 MB (142 MB of RSS outside it) at the end; peak RSS 362 MB.',
+    );
   });
 });

@@ -1,5 +1,6 @@
 /** The bench's one table, and its figures as JSON. */
 import type { LoadResult } from './wrk';
+import type { ServerMemory } from './server-memory';
 
 export type Row = {
   /** The route's name, as `--only` takes it. */
@@ -101,12 +102,21 @@ export type Findings = {
   pageWeight: Record<'article' | 'home' | 'bareNextArticle' | 'staticArticle', { htmlBytes: number; gzipBytes: number }>;
   javascript: Record<'article' | 'home' | 'bareNext', { files: number; gzipBytes: number }>;
   rssMb: { started: number; afterFreshRuns: number; afterNewsroomWork: number; afterAllRuns: number };
+  /** The same moments with V8's heap and the peak RSS (server-memory.ts). */
+  serverMemory: Record<keyof Findings['rssMb'], ServerMemory>;
   publishToVisible: { actionMs: number; articleMs: number | null; homeMs: number | null; sectionMs: number | null };
   searchFirstVisits: { p50: number; p95: number; max: number };
   firstVisitsMs: Record<string, number>;
   queryPlans: Record<string, { ms: number; seqScanOnArticles: boolean }>;
   notes: string[];
 };
+
+/** Where the RSS readings' memory is: V8's heap, in use (live or garbage not yet collected) and committed, and the peak. */
+export function formatServerMemory(memory: Findings['serverMemory']): string {
+  const at = (m: ServerMemory) => (m.heapUsedMb === null || m.heapTotalMb === null ? 'not read' : `${m.heapUsedMb} of ${m.heapTotalMb} MB (${m.rssMb - m.heapTotalMb} MB of RSS outside it)`);
+  const { started, afterFreshRuns, afterNewsroomWork, afterAllRuns } = memory;
+  return `V8 heap in use of committed: ${at(started)} at start, ${at(afterFreshRuns)} after the fresh runs, ${at(afterNewsroomWork)} after the newsroom work, ${at(afterAllRuns)} at the end; peak RSS ${afterAllRuns.peakRssMb} MB.`;
+}
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const seen = (value: number | null) => (value === null ? 'not within 30 s' : `${Math.round(value)} ms`);
@@ -120,6 +130,7 @@ export function formatFindings(f: Findings): string {
     `HTML: article ${kib(w.article.htmlBytes)} (gzip ${kib(w.article.gzipBytes)}), home ${kib(w.home.htmlBytes)} (gzip ${kib(w.home.gzipBytes)}), bare Next article ${kib(w.bareNextArticle.htmlBytes)} (gzip ${kib(w.bareNextArticle.gzipBytes)}), static file ${kib(w.staticArticle.htmlBytes)}.`,
     `JavaScript (gzip): article ${kib(js.article.gzipBytes)} in ${js.article.files} files, home ${kib(js.home.gzipBytes)} in ${js.home.files}, bare Next page ${kib(js.bareNext.gzipBytes)} in ${js.bareNext.files}; article minus bare Next ${kib(js.article.gzipBytes - js.bareNext.gzipBytes)}.`,
     `Server RSS: ${rss.started} MB at start, ${rss.afterFreshRuns} MB after the fresh runs, ${rss.afterNewsroomWork} MB after the newsroom work, ${rss.afterAllRuns} MB at the end.`,
+    formatServerMemory(f.serverMemory),
     `Publish to visible on the app itself (from sending Publish; the action took ${Math.round(p.actionMs)} ms): article ${seen(p.articleMs)}, home ${seen(p.homeMs)}, section ${seen(p.sectionMs)}.`,
     `Search, first visit of each of the 50 queries: p50 ${f.searchFirstVisits.p50} ms, p95 ${f.searchFirstVisits.p95} ms, max ${f.searchFirstVisits.max} ms.`,
     `First visits: ${Object.entries(f.firstVisitsMs).map(([label, ms]) => `${label} ${Math.round(ms)} ms`).join('; ')}.`,

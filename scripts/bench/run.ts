@@ -30,7 +30,8 @@ import { measurePublishToVisible } from './publish-to-visible';
 import { formatFindings, formatMarkdown, formatTable, proxyVerdict, type Findings, type Row } from './report';
 import { firstVisitPaths, readerRoutes, searchQueries, writePathsFile, type ReaderRoute } from './routes';
 import { callAction, formArguments, readActionIds } from './server-actions';
-import { rssMb, withCpuPerRequest } from './process-cpu';
+import { withCpuPerRequest } from './process-cpu';
+import { memoryReportFlags, readServerMemory } from './server-memory';
 import { ensureProgram } from './system-tools';
 import { runWrk, type LoadResult } from './wrk';
 
@@ -63,7 +64,10 @@ const server = await startProductionServer({
   keepDatabase: options.reuseData,
   log,
   prepare: (databaseUrl) => prepareBenchData(databaseUrl, options.stories, log),
+  // The production flags plus a SIGUSR2 handler that writes V8's heap figures (server-memory.ts).
+  nodeArgs: memoryReportFlags(scratch),
 });
+const memory = () => readServerMemory(server.pid, scratch);
 const app = (path: string) => `${server.url}${path}`;
 // The bench's own saves (story-save.ts) and the co-editing phase use the app's database handle.
 process.env.DATABASE_URL = server.databaseUrl;
@@ -79,7 +83,7 @@ let nginx: StaticServer | undefined;
 let proxy: NginxProxy | undefined;
 try {
   const facts = await readBenchFacts(server.databaseUrl);
-  const rssStarted = rssMb(server.pid);
+  const memoryStarted = await memory();
   const sql = postgres(server.databaseUrl, { max: 1, onnotice: () => {} });
   const queryPlans = await explainReaderQueries(sql).finally(() => sql.end());
 
@@ -136,7 +140,7 @@ try {
       add({ name: `proxy-${name}`, label: `${name} through deploy/nginx.conf`, server: 'nginx micro-cache → Masthead', result: await load(proxy.url(path)) });
     }
   }
-  const rssAfterFreshRuns = rssMb(server.pid);
+  const memoryAfterFreshRuns = await memory();
 
   log('Newsroom work (the server becomes a used one)…');
   const newsroom = new Newsroom(server.url, '.next');
@@ -173,7 +177,7 @@ try {
         })
       : null;
   if (publishToVisibleThroughProxy) log(`Publish to visible through deploy/nginx.conf: ${JSON.stringify(publishToVisibleThroughProxy)}`);
-  const rssAfterNewsroomWork = rssMb(server.pid);
+  const memoryAfterNewsroomWork = await memory();
 
   log('Reader routes on the used server…');
   for (const route of readerRoutes(facts, 1)) if (selected(route.name)) add(await runReaderRoute(route, 'Masthead, used'));
@@ -186,6 +190,7 @@ try {
     if (lost > 0) notes.push(`Co-editing: ${lost} edits lost (${JSON.stringify(collab.lost)})`);
   }
 
+  const memoryAtTheEnd = await memory();
   const ordered = orderRows(rows);
   notes.push(...ordered.filter((row) => row.note).map((row) => `${row.label} [${row.server}]: ${row.note}`));
   const throughProxy = proxyVerdict(ordered, publishToVisibleThroughProxy);
@@ -197,7 +202,8 @@ try {
     duration: options.duration,
     pageWeight,
     javascript,
-    rssMb: { started: rssStarted, afterFreshRuns: rssAfterFreshRuns, afterNewsroomWork: rssAfterNewsroomWork, afterAllRuns: rssMb(server.pid) },
+    rssMb: { started: memoryStarted.rssMb, afterFreshRuns: memoryAfterFreshRuns.rssMb, afterNewsroomWork: memoryAfterNewsroomWork.rssMb, afterAllRuns: memoryAtTheEnd.rssMb },
+    serverMemory: { started: memoryStarted, afterFreshRuns: memoryAfterFreshRuns, afterNewsroomWork: memoryAfterNewsroomWork, afterAllRuns: memoryAtTheEnd },
     publishToVisible,
     searchFirstVisits,
     firstVisitsMs,

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NEXT_START_NODE_FLAGS } from './next-start-flags';
@@ -27,3 +28,37 @@ describe('the production server starts with the same Node flags everywhere', () 
     expect(flagsBeforeNextStart('next start')).toBeNull();
   });
 });
+
+/**
+ * Keeps ~95 MB alive, then makes garbage that lives long enough to reach the old generation,
+ * as renders under load do; says how large the young generation and the rest of the heap got.
+ */
+const GROWTH_SCRIPT = `
+const v8 = require('v8');
+const spaces = () => v8.getHeapSpaceStatistics();
+const live = (globalThis.live = []);
+for (let i = 0; i < 600000; i++) live.push({ i, s: 'live' + i, t: [i, i + 1] });
+gc(); gc();
+const outsideYoung = () => spaces().filter((s) => s.space_name !== 'new_space').reduce((sum, s) => sum + s.space_size, 0);
+const survived = outsideYoung();
+let most = 0, young = 0, window = [];
+for (let i = 0; i < 6e6; i++) {
+  window.push({ i, s: 'g' + i });
+  if (window.length > 300000) window = window.slice(150000);
+  if (i % 5000 === 0) { most = Math.max(most, outsideYoung()); young = Math.max(young, spaces().find((s) => s.space_name === 'new_space').space_size); }
+}
+console.log(JSON.stringify({ growth: most / survived, youngMb: young / 2 ** 20, limitMb: v8.getHeapStatistics().heap_size_limit / 2 ** 20 }));
+`;
+
+describe('the flags bound the garbage V8 may carry', () => {
+  it('young generation 2 x 8 MB, and the rest of the heap under 2x what survived the last full collection', () => {
+    // With --max-old-space-size=1024 alone: 2 x 16 MB, and 2.2x (docs/performance.md, "What holds the memory at the end of the bench").
+    const run = spawnSync(process.execPath, [...NEXT_START_NODE_FLAGS, '--expose-gc', '-e', GROWTH_SCRIPT], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const { growth, youngMb, limitMb } = JSON.parse(run.stdout) as { growth: number; youngMb: number; limitMb: number };
+    expect(youngMb).toBeLessThanOrEqual(16);
+    expect(growth).toBeLessThan(2);
+    expect(limitMb).toBeLessThan(1100);
+  }, 60_000);
+});
+
