@@ -82,8 +82,8 @@ const searchWalk = (q: string, window: number) =>
 
 const searchIndexed = (q: string, since?: string, pairs?: string) =>
   rankedPage(
-    `select id, search_vector, published_at, published_revision_id from articles where ${PUBLIC} and search_vector @@ ${tsQuery(q)}
-     ${pairs ? `and search_pairs(search_vector) @@ '${pairs.replace(/'/g, "''")}'::tsquery` : ''}
+    `select id, search_vector, published_at, published_revision_id from articles where ${PUBLIC}
+     and ${pairs ? `search_pairs(search_vector) @@ '${pairs.replace(/'/g, "''")}'::tsquery and coalesce(search_vector, ''::tsvector)` : 'search_vector'} @@ ${tsQuery(q)}
      ${since ? `and published_at >= '${since}'` : ''} order by published_at desc limit ${SEARCH_LIMITS.rankedCandidates}`,
     q,
   );
