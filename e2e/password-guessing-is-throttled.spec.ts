@@ -61,6 +61,8 @@ test('guesses sent all at once get no more than the five free tries between them
 });
 
 test('a blocked owner gets back in with a reset link', async ({ browser, page }) => {
+  // Many sign-ins (each an argon2 hash) and a reset: over 60 s once in a loaded clean-clone run.
+  test.slow();
   const person = await invitePerson(browser, 'editor');
   await page.goto('/login');
   const signInWith = async (password: string) => {

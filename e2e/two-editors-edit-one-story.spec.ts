@@ -169,7 +169,8 @@ test('a reporter watches but cannot type once the story is with the editors, and
   const other = await reporterContext.newPage();
   await other.goto('/newsroom');
   await other.getByRole('button', { name: 'Sign out' }).click();
-  await expect(saveState(reporter)).toHaveText('Your session has ended. Sign in again to continue.', { timeout: 15_000 });
+  // 15 s was not enough once in a loaded clean-clone run (the page was still retrying).
+  await expect(saveState(reporter)).toHaveText('Your session has ended. Sign in again to continue.', { timeout: 30_000 });
   await typeInStory(editor, ' More after the reporter left.');
   await expectSaved(editor);
   await expect(storyText(reporter)).not.toContainText('More after the reporter left.');
