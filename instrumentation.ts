@@ -29,6 +29,9 @@ export async function register() {
   if (!databaseUrl) return;
   const { startBackgroundJobs } = await import('./lib/jobs');
   await startBackgroundJobs(databaseUrl);
+  // Not awaited: the server answers meanwhile, and a database still starting only means the
+  // first searches open their own connections, as they would without this.
+  if (config.runtime.isProduction()) void (await import('./lib/reader/warm-up')).warmReaderConnections();
 }
 
 /** The deployment id this build was made with (`next start` runs from the project folder); null when unknown. */

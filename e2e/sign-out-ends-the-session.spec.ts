@@ -5,6 +5,7 @@ import { replayCookiesOnNewsroom, signIn } from './support/sign-in';
 const sessionCookies = (cookies: Cookie[]) => cookies.filter((c) => c.name.includes('session-token'));
 
 test('a copy of the session cookie is refused after signing out, and not renewed', async ({ browser, page, baseURL }) => {
+  test.slow(); // an invitation, a new password and two sign-ins: it ran past 60 s once on a loaded clean-clone run
   const person = await invitePerson(browser, 'reporter');
   await signIn(page, person.email, person.password);
   const copied = await page.context().cookies();

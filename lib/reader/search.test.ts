@@ -50,27 +50,51 @@ describe('search', () => {
     const ids = (results: Awaited<ReturnType<typeof runSearch>>) => results.hits.map((hit) => hit.story.id);
     const query = searchQuerySchema.parse({ q: w });
 
-    // The newest four stories hold more matches than the cap: ranked among the newest three.
-    const common = await runSearch(query, { countCap: 2, rankedCandidates: 3, recentWindow: 4, maxRecentWindow: 4 });
-    expect(common).toMatchObject({ total: 2, totalIsCapped: true });
+    // The sample of the newest four is all matches: walked, ranked among the newest three.
+    const common = await runSearch(query, { countCap: 2, rankedCandidates: 3, sample: 4, maxWalk: 4, maxRecentWindow: 4 });
+    expect(common).toMatchObject({ total: 2, totalIsCapped: true, plan: 'walk' });
     expect(ids(common).sort()).toEqual(newestFirst.slice(0, 3).sort());
 
-    // Too few matches in the first window, but enough that a deeper one holds more than the
-    // cap: that window answers, tested story by story (a few times the first) or through the index.
-    const tested = await runSearch(query, { countCap: 2, rankedCandidates: 3, recentWindow: 2, maxRecentWindow: 20 });
-    expect(tested).toMatchObject({ total: 2, totalIsCapped: true });
-    expect(ids(tested).sort()).toEqual(newestFirst.slice(0, 3).sort());
-    const indexed = await runSearch(query, { countCap: 3, rankedCandidates: 4, recentWindow: 1, maxRecentWindow: 20 });
-    expect(indexed).toMatchObject({ total: 3, totalIsCapped: true });
+    // Less common than a walk can serve (the sample of one says a window of four is needed,
+    // the walk may read one): that window, through the index.
+    const indexed = await runSearch(query, { countCap: 3, rankedCandidates: 4, sample: 1, maxWalk: 1, maxRecentWindow: 20 });
+    expect(indexed).toMatchObject({ total: 3, totalIsCapped: true, plan: 'window' });
     expect(ids(indexed).sort()).toEqual(newestFirst.slice(0, 4).sort());
 
     // A window too short to be sure: the index finds every match.
-    const rare = await runSearch(query, { countCap: 100, rankedCandidates: 100, recentWindow: 2, maxRecentWindow: 2 });
-    expect(rare).toMatchObject({ total: 6, totalIsCapped: false });
+    const rare = await runSearch(query, { countCap: 100, rankedCandidates: 100, sample: 2, maxWalk: 2, maxRecentWindow: 2 });
+    expect(rare).toMatchObject({ total: 6, totalIsCapped: false, plan: 'index' });
     expect(ids(rare).sort()).toEqual([...newestFirst].sort());
 
     // The same answer as the default limits give.
     expect(ids(await runSearch(query, SEARCH_LIMITS)).sort()).toEqual(ids(rare).sort());
+  });
+
+  it('looks deeper through the index when the sample flattered a query and the walk came up short', async () => {
+    const w = `qs${unique()}`;
+    const section = await createSection(); // its own list: these are its only stories
+    const hours = (n: number) => new Date(Date.now() - n * 3_600_000);
+    const made = [];
+    // Oldest first: four matches, two others, then the newest, a match.
+    for (const [i, matches] of [true, true, true, true, false, false, true].entries()) {
+      made.push(await createArticle({ status: 'published', headline: matches ? `${w} item ${i}` : `Other item ${i}`, sectionId: section.id, publishedAt: hours(10 - i) }));
+    }
+    const matching = made.filter((_, i) => i !== 4 && i !== 5).map((story) => story.id);
+    // The sample (the newest story) says a walk of three will do; it finds one match, so a
+    // window of seven is asked of the index, and ranks the newest three of its five matches.
+    const results = await runSearch(searchQuerySchema.parse({ q: w, section: section.slug }), { countCap: 2, rankedCandidates: 3, sample: 1, maxWalk: 3, maxRecentWindow: 20 });
+    expect(results).toMatchObject({ total: 2, totalIsCapped: true, plan: 'window' });
+    expect(results.hits.map((hit) => hit.story.id).sort()).toEqual(matching.slice(-3).sort());
+  });
+
+  it('finds a query that none of the newest stories match, through the index', async () => {
+    const w = `qo${unique()}`;
+    // Dated a year back: the sample of the newest stories cannot hold it.
+    const old = await createArticle({ status: 'published', headline: `${w} archive`, publishedAt: new Date(Date.now() - 365 * 86_400_000) });
+    await createArticle({ status: 'published', headline: 'Newer story', publishedAt: new Date(Date.now() + 48 * 3_600_000) });
+    const results = await runSearch(searchQuerySchema.parse({ q: w }), { countCap: 5, rankedCandidates: 6, sample: 1, maxWalk: 10, maxRecentWindow: 10 });
+    expect(results).toMatchObject({ total: 1, totalIsCapped: false, plan: 'index' });
+    expect(results.hits.map((hit) => hit.story.id)).toEqual([old.id]);
   });
 
   it('pages through every match, ten at a time, each with its own snippet', async () => {

@@ -1,5 +1,6 @@
 import 'server-only';
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ import { articleRevisions, articles, readerListEntries, sections } from '@/db/sc
 import { cacheTags } from '@/lib/cache/tags';
 import { siteMidnight } from '@/lib/site-time';
 import { phrasePairs } from './search-phrases';
-import { findSummariesByIds, isPublic, type ArticleSummary } from './summaries';
+import { isPublic, toSummaries, type ArticleSummary } from './summaries';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -26,22 +27,26 @@ export const SEARCH_LIMITS = {
    */
   rankedCandidates: 1001,
   /**
-   * How many of the newest stories are read first, in date order, before the full-text
-   * index is asked. A common phrase ("the union said") has all its words in a large share
-   * of the archive: through the index, every story holding the words must be read to check
-   * their positions (half a million rows, most of a second). Read newest-first instead,
-   * the query stops after this many stories, and when it has found more matches than a
-   * reader can page through, those are the answer. A query that finds fewer but looks
-   * common enough searches a deeper window (up to maxRecentWindow): through both the
-   * full-text and the date index when it is deep, so only the matches inside it are read.
-   * Rarer queries go to the full-text index alone, quick for them because few stories hold
-   * their words.
+   * How many of the newest stories are tested first, to tell how common the query is
+   * before choosing how to search (a few milliseconds). A common phrase ("the union said")
+   * has all its words in a large share of the archive: through the full-text index, every
+   * story holding the words must be read to check their positions (half a million rows,
+   * most of a second), while walking the newest stories in date order stops as soon as it
+   * has more matches than a reader can page through. A rare query is the opposite: the
+   * index's short lists are quick, and a walk would read thousands of stories for nothing.
+   * The sample says which, so neither walks twice nor walks in vain (it was: the newest
+   * 10,000 walked first whatever the query, and again, deeper, for 20 of the bench's 50).
    */
-  recentWindow: 10_000,
+  sample: 2000,
   /**
-   * How deep the second window may go, before the full-text index alone is asked. Deep
-   * windows are bounded by the date ranges index (a few pages), so even a window of 400,000
-   * reads only the pages where its matches are: about a third of what every match costs.
+   * The deepest walk in date order. A query that needs a deeper window for enough matches
+   * is asked of the full-text index, bounded by the date ranges index (a few pages) to the
+   * window, up to maxRecentWindow stories; rarer ones of the full-text index alone.
+   */
+  maxWalk: 30_000,
+  /**
+   * How deep that bounded window may go. Even a window of 400,000 reads only the pages where
+   * its matches are: about a third of what every match costs.
    */
   maxRecentWindow: 400_000,
 };
@@ -63,7 +68,12 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
 /** A stretch of snippet text; `match` marks the words that matched the query. */
 export type SnippetPart = { text: string; match: boolean };
 export type SearchHit = { story: ArticleSummary; snippet: SnippetPart[] };
-export type SearchResults = { hits: SearchHit[]; total: number; totalIsCapped: boolean; totalPages: number };
+/**
+ * How the candidates were found: walked newest first, a recent window through the index, or
+ * every match through the index (for the bench and tests; the answer is the same either way).
+ */
+export type SearchPlan = 'walk' | 'window' | 'index';
+export type SearchResults = { hits: SearchHit[]; total: number; totalIsCapped: boolean; totalPages: number; plan?: SearchPlan };
 
 // ts_headline marks matches with these; any in the text itself are removed first.
 const START = '\u0002';
@@ -95,13 +105,19 @@ export async function runSearch(query: SearchQuery, limits: SearchLimits = SEARC
 
   const page = { tsQuery, offset: (query.page - 1) * SEARCH_PAGE_SIZE };
   const list = query.section ? sql`'section:' || (select ${sections.id} from ${sections} where ${sections.slug} = ${query.section})` : sql`'all'`;
-  const { countCap, rankedCandidates, recentWindow, maxRecentWindow } = limits;
-  const rows = await readerReadOnlyDb().transaction(async (tx) => {
-    // No parallel workers: for a few thousand rows the planner likes one, and each is a new
-    // process that must first load the text-search dictionary and map every page it reads,
-    // 20-30 ms before it starts (a one-hit query took 28 ms with it, under 1 ms without).
-    await tx.execute(sql`set local max_parallel_workers_per_gather = 0`);
-    const [parsed] = await tx.execute<{ text: string }>(sql`select ${tsQuery}::text as text`);
+  const { countCap, rankedCandidates, sample, maxWalk, maxRecentWindow } = limits;
+  const { rows, plan } = await readerReadOnlyDb().transaction(async (tx): Promise<{ rows: Awaited<ReturnType<typeof rankedPage>>; plan: SearchPlan }> => {
+    // The sample walks the newest stories like `walked` below (same filters, same order).
+    // Every statement here is a round trip that waits its turn behind the page's rendering,
+    // so settings ride along with statements (set_config: they apply from the next one on).
+    const newest = tx.select({ searchVector: articles.searchVector }).from(articles).where(and(...filters)).orderBy(desc(articles.publishedAt), desc(articles.id)).limit(sample).as('newest');
+    const sampled = tx.select({ count: sql`count(*)` }).from(newest).where(sql`${newest.searchVector} @@ ${tsQuery}`);
+    const [parsed] = await tx.execute<{ text: string; sampled: number }>(
+      // No parallel workers: for a few thousand rows the planner likes one, and each is a new
+      // process that must first load the text-search dictionary and map every page it reads,
+      // 20-30 ms before it starts (a one-hit query took 28 ms with it, under 1 ms without).
+      sql`select ${tsQuery}::text as text, (${sampled})::int as sampled, set_config('max_parallel_workers_per_gather', '0', true)`,
+    );
     const pairs = phrasePairs(parsed?.text ?? '');
     /**
      * The ranked page among the newest `depth` stories, read in date order through the date
@@ -118,11 +134,7 @@ export async function runSearch(query: SearchQuery, limits: SearchLimits = SEARC
      * The ranked page among the matches published since `since` (null: all of them), through
      * the full-text index, and for a phrase the index of adjacent word pairs too.
      */
-    const indexed = async (since: Date | null) => {
-      // Only bitmap scans: the full-text index, alone or combined with the date index. The
-      // planner, misled by its estimate for phrases, would otherwise walk the archive by date.
-      await tx.execute(sql`set local enable_indexscan = off`);
-      await tx.execute(sql`set local enable_seqscan = off`);
+    const indexed = (since: Date | null) => {
       const matches = tx
         .select(candidateColumns)
         .from(articles)
@@ -146,39 +158,53 @@ export async function runSearch(query: SearchQuery, limits: SearchLimits = SEARC
         .as('candidates');
       return rankedPage(matches, page, tx);
     };
-    let found = await walked(recentWindow);
-    const matched = found[0]?.matches ?? 0;
-    if (matched <= countCap && matched * (maxRecentWindow / recentWindow) > countCap * 1.1) {
-      // Common enough that a deeper window holds more than a reader can page through. A few
-      // times the first window is still quicker walked; deeper, the query's words are rare
-      // enough for the full-text index's lists of them to be short, and the date index bounds
-      // which of their stories are read (from the reader lists' numbering: two lookups).
-      const depth = Math.ceil((countCap * 1.1 * recentWindow) / matched);
-      if (depth <= 3 * recentWindow) {
-        found = await walked(depth);
-      } else {
-        // Before `indexed` turns index scans off: these lookups need them (200 ms without at a million).
-        const since = await newestSince(tx, list, depth);
-        if (since) found = await indexed(since);
+    /**
+     * How deep a window must go to hold more than countCap matches, judged from `matched`
+     * matches among the newest `depth` stories (Infinity when none matched), with a margin for
+     * how rough that count is: two standard deviations (a count of n is about ±√n). A window
+     * that comes up short costs the whole index after it; a deeper one reads only its few
+     * hundred more matches. (The sample found 10 of 2,000 for a query in 0.4% of stories.)
+     */
+    const enough = (matched: number, depth: number) => (matched === 0 ? Infinity : ((countCap * depth) / matched) * (1 + 2 / Math.sqrt(matched)));
+    let depth = enough(parsed?.sampled ?? 0, sample);
+    let bitmapScansOnly = false;
+    if (depth <= maxWalk) {
+      // Common: walked newest first, the walk stops at rankedCandidates matches, usually well
+      // before maxWalk. When the sample flattered the query, how far the walk got says how
+      // deep to look next.
+      const found = await walked(maxWalk);
+      const matched = found[0]?.matches ?? 0;
+      if (matched > countCap) return { rows: found, plan: 'walk' };
+      depth = enough(matched, maxWalk);
+    }
+    if (depth <= 2 * maxRecentWindow) {
+      // Less common: a window deep enough to hold more than a reader can page through, its
+      // start taken from the reader lists' numbering (two lookups). At most maxRecentWindow
+      // deep, tried while the depth with its margin is within twice that: the estimate itself
+      // may still fit. The lookups need index scans (200 ms without at a million), so the
+      // settings for `indexed` ride along with them, applying from the next statement.
+      const since = await newestSince(tx, list, Math.min(maxRecentWindow, Math.ceil(depth)), BITMAP_SCANS_ONLY);
+      bitmapScansOnly = true;
+      if (since) {
+        const found = await indexed(since);
+        if ((found[0]?.matches ?? 0) > countCap) return { rows: found, plan: 'window' };
       }
     }
-    if ((found[0]?.matches ?? 0) > countCap) return found;
     // Not enough among the newest stories: every match, through the full-text index alone.
-    return indexed(null);
+    if (!bitmapScansOnly) await tx.execute(sql`select ${BITMAP_SCANS_ONLY}`);
+    return { rows: await indexed(null), plan: 'index' };
   });
   const matched = rows[0]?.matches ?? 0;
   const total = Math.min(matched, countCap);
-  if (total === 0) return { hits: [], total: 0, totalIsCapped: false, totalPages: 0 };
+  if (total === 0) return { hits: [], total: 0, totalIsCapped: false, totalPages: 0, plan };
 
-  const stories = new Map((await findSummariesByIds(rows.map((row) => row.id))).map((story) => [story.id, story]));
+  const stories = await toSummaries(rows);
   return {
-    hits: rows.flatMap((row) => {
-      const story = stories.get(row.id);
-      return story ? [{ story, snippet: parseSnippet(row.snippet) }] : [];
-    }),
+    hits: rows.map((row, i) => ({ story: stories[i]!, snippet: parseSnippet(row.snippet) })),
     total,
     totalIsCapped: matched > countCap,
     totalPages: Math.ceil(total / SEARCH_PAGE_SIZE),
+    plan,
   };
 }
 
@@ -197,16 +223,28 @@ type Candidates = SubqueryWithSelection<typeof candidateColumns, 'candidates'>;
  * numbers them by it). Two index lookups however deep, where finding it among the stories
  * themselves reads `depth` index entries. Null when the list is shorter.
  */
-async function newestSince(executor: Pick<typeof readerDb, 'select'>, list: SQL, depth: number): Promise<Date | null> {
+async function newestSince(executor: Pick<typeof readerDb, 'select' | 'execute'>, list: SQL, depth: number, settings: SQL): Promise<Date | null> {
   const newest = sql`(select max(${readerListEntries.position}) from ${readerListEntries} where ${readerListEntries.listKey} = ${list})`;
-  const [entry] = await executor
+  const entry = executor
     .select({ publishedAt: readerListEntries.publishedAt })
     .from(readerListEntries)
     .where(and(eq(readerListEntries.listKey, list), lte(readerListEntries.position, sql`${newest} - ${depth - 1}`)))
     .orderBy(desc(readerListEntries.position))
     .limit(1);
-  return entry?.publishedAt ?? null;
+  // One row whatever the list holds, so that `settings` always run (after this lookup is planned).
+  const [row] = await executor.execute<{ since: number | null }>(sql`select extract(epoch from (${entry}))::float8 * 1000 as since, ${settings}`);
+  return row?.since == null ? null : new Date(row.since);
 }
+
+/**
+ * Only bitmap scans, for the queries through the full-text index, alone or combined with the
+ * date index: the planner, misled by its estimate for phrases, would otherwise walk the
+ * archive by date. As set_config calls, to ride along with the statement before.
+ */
+const BITMAP_SCANS_ONLY = sql`set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
+
+/** The page's stories as lists show them; joined after the page is cut, so ten rows. */
+const story = alias(articles, 'story');
 
 /**
  * One page of the candidates, by relevance (then newest first), with its snippets and the
@@ -235,9 +273,20 @@ function rankedPage(candidates: Candidates, { tsQuery, offset }: { tsQuery: SQL;
       snippet: sql<string>`ts_headline('english',
         translate(${articleRevisions.bodyText}, ${START + STOP}, ''), ${tsQuery},
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "`})`,
+      // The summary's columns (summaries.ts summaryColumns), so no second query is needed.
+      slug: story.slug,
+      headline: articleRevisions.headline,
+      deck: articleRevisions.deck,
+      sectionSlug: sections.slug,
+      sectionName: sections.name,
+      firstPublishedAt: story.firstPublishedAt,
+      updatedAt: story.updatedAt,
+      heroMediaId: articleRevisions.heroMediaId,
     })
     .from(page)
     .innerJoin(articleRevisions, eq(articleRevisions.id, page.revisionId))
+    .innerJoin(story, eq(story.id, page.id))
+    .innerJoin(sections, eq(sections.id, story.sectionId))
     .orderBy(desc(page.rank), desc(page.publishedAt));
 }
 

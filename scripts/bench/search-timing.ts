@@ -10,6 +10,9 @@
  * - warm: the same queries again (SEARCH_WARM_PASSES more passes first, default 0), once
  *   each; p50, p95 and the slowest.
  *
+ * Each line also says which plan answered (lib/reader/search.ts): `walk` (the newest stories
+ * in date order), `window` (a recent window through the index), `index` (every match).
+ *
  * Read only: every connection is opened with default_transaction_read_only, so the script
  * can be pointed at a database it must not change.
  *
@@ -21,12 +24,12 @@ import { searchQueries } from './routes';
 process.env.DATABASE_URL = readOnlyUrl(process.env.DATABASE_URL ?? '');
 const { runSearch, searchQuerySchema } = await import('@/lib/reader/search');
 
-type Timing = { ms: number; query: string; total: number };
+type Timing = { ms: number; query: string; total: number; plan: string };
 
 const time = async (query: string): Promise<Timing> => {
   const started = performance.now();
   const results = await runSearch(searchQuerySchema.parse({ q: query }));
-  return { ms: performance.now() - started, query, total: results.total };
+  return { ms: performance.now() - started, query, total: results.total, plan: results.plan ?? '-' };
 };
 
 const firstRuns: Timing[] = [];
@@ -39,9 +42,9 @@ for (const query of searchQueries()) warm.push(await time(query));
 
 const byQuery = new Map(firstRuns.map((run) => [run.query, run.ms]));
 warm.sort((a, b) => a.ms - b.ms);
-console.log('   first     warm  hits   query');
-for (const { ms, query, total } of warm) {
-  console.log(`${byQuery.get(query)!.toFixed(1).padStart(8)} ${ms.toFixed(1).padStart(8)} ${String(total).padStart(5)}   ${query}`);
+console.log('   first     warm  hits  plan    query');
+for (const { ms, query, total, plan } of warm) {
+  console.log(`${byQuery.get(query)!.toFixed(1).padStart(8)} ${ms.toFixed(1).padStart(8)} ${String(total).padStart(5)}  ${plan.padEnd(6)}  ${query}`);
 }
 console.log(`first run: ${summary(firstRuns)}`);
 console.log(`warm:      ${summary(warm)}`);
