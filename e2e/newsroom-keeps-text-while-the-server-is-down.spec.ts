@@ -6,6 +6,7 @@ import { storageState } from './support/sign-in';
 test.use({ storageState: storageState('reporter') });
 
 test('edits the server cannot take say so, stay in the browser and are saved by themselves when it is back', async ({ page }) => {
+  test.slow(); // its own waits (a new story, 15 s down, up to 30 s to save, a reload) passed 60 s once on a loaded clean-clone run
   // The browser stays online; the collaboration server stops answering (connections refused).
   let down = false;
   const open: WebSocketRoute[] = [];
