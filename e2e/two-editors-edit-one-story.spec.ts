@@ -25,7 +25,8 @@ const firstParagraph = (page: Page) => storyText(page).locator('p').first();
 async function open(context: BrowserContext, id: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`/newsroom/articles/${id}`);
-  await expect(storyText(page)).toHaveAttribute('contenteditable', 'true');
+  // As startStory: the shared document took over 10 s to sync once on a loaded clean-clone run.
+  await expect(storyText(page)).toHaveAttribute('contenteditable', 'true', { timeout: 15_000 });
   return page;
 }
 
