@@ -1,6 +1,5 @@
 import 'server-only';
 import { and, desc, eq, gte, lt, lte, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
 import { cacheLife, cacheTag } from 'next/cache';
 import type { SubqueryWithSelection } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
@@ -9,7 +8,7 @@ import { articleRevisions, articles, readerListEntries, sections } from '@/db/sc
 import { cacheTags } from '@/lib/cache/tags';
 import { siteMidnight } from '@/lib/site-time';
 import { phrasePairs } from './search-phrases';
-import { isPublic, toSummaries, type ArticleSummary } from './summaries';
+import { isPublic, summaryColumns, toSummaries, type ArticleSummary } from './summaries';
 
 export const SEARCH_PAGE_SIZE = 10;
 
@@ -243,9 +242,6 @@ async function newestSince(executor: Pick<typeof readerDb, 'select' | 'execute'>
  */
 const BITMAP_SCANS_ONLY = sql`set_config('enable_indexscan', 'off', true), set_config('enable_seqscan', 'off', true)`;
 
-/** The page's stories as lists show them; joined after the page is cut, so ten rows. */
-const story = alias(articles, 'story');
-
 /**
  * One page of the candidates, by relevance (then newest first), with its snippets and the
  * number of candidates. The page is cut before anything else is read: only its ten stories
@@ -268,25 +264,17 @@ function rankedPage(candidates: Candidates, { tsQuery, offset }: { tsQuery: SQL;
     .as('page');
   return executor
     .select({
-      id: page.id,
+      // The summary's columns, so no second query is needed: joined after the page is cut, so ten rows.
+      ...summaryColumns,
       matches: page.matches,
       snippet: sql<string>`ts_headline('english',
         translate(${articleRevisions.bodyText}, ${START + STOP}, ''), ${tsQuery},
         ${`StartSel=${START}, StopSel=${STOP}, MaxWords=40, MinWords=18, MaxFragments=2, FragmentDelimiter=" … "`})`,
-      // The summary's columns (summaries.ts summaryColumns), so no second query is needed.
-      slug: story.slug,
-      headline: articleRevisions.headline,
-      deck: articleRevisions.deck,
-      sectionSlug: sections.slug,
-      sectionName: sections.name,
-      firstPublishedAt: story.firstPublishedAt,
-      updatedAt: story.updatedAt,
-      heroMediaId: articleRevisions.heroMediaId,
     })
     .from(page)
     .innerJoin(articleRevisions, eq(articleRevisions.id, page.revisionId))
-    .innerJoin(story, eq(story.id, page.id))
-    .innerJoin(sections, eq(sections.id, story.sectionId))
+    .innerJoin(articles, eq(articles.id, page.id))
+    .innerJoin(sections, eq(sections.id, articles.sectionId))
     .orderBy(desc(page.rank), desc(page.publishedAt));
 }
 
