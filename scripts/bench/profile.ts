@@ -8,11 +8,13 @@
  *   npm run bench:profile -- [--path /articles/…] [--duration 8] [--connections 32] [--skip-build]
  *                            [--database masthead_bench_… --reuse-data] [--port 3105]
  *                            [--cold]   (a different archive story each request: cold renders)
+ *                            [--signed-in editor@example.com]   (a newsroom page, as that demo account)
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DEMO_PASSWORD } from '@/db/seed/seed-demo-content';
 import { startProductionServer } from '../lib/production-server';
 import { HOT_ARTICLE, readBenchFacts } from './bench-data';
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from './cpu-profile';
@@ -34,6 +36,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'masthead_bench_profile' },
     'reuse-data': { type: 'boolean', default: false },
     cold: { type: 'boolean', default: false },
+    'signed-in': { type: 'string' },
   },
 });
 if (!/^masthead_bench_\w+$/.test(values.database)) throw new Error('--database must start with masthead_bench_.');
@@ -58,9 +61,11 @@ const server = await startProductionServer({
 });
 try {
   const url = `${server.url}${values.path}`;
-  const first = await request(url);
+  const email = values['signed-in'];
+  const headers = email ? { Cookie: await new Newsroom(server.url, '.next').signInOrThrow(email, DEMO_PASSWORD) } : undefined;
+  const first = await request(url, { headers });
   if (first.status !== 200) throw new Error(`${url} answered ${first.status}`);
-  await runWrk(wrk, { url, seconds: 2, connections, threads: 2 }); // the JIT warms up
+  await runWrk(wrk, { url, seconds: 2, connections, threads: 2, headers }); // the JIT warms up
   // --cold: each window walks its own share of archive stories far down the bench's list
   // (the bench's runs reach its first few thousand), so every request is a first render.
   const coldPaths = values.cold ? coldArticlePaths((await readBenchFacts(server.databaseUrl)).archiveStories, 1, 50_000).slice(20_000) : [];
@@ -68,7 +73,7 @@ try {
   const measure = async (name: string) => {
     const fromUs = now();
     const pathsFile = values.cold ? writePathsFile(outDir, `window-${windows.length}`, coldPaths.slice(windows.length * coldShare, (windows.length + 1) * coldShare)) : undefined;
-    const load = await withCpuPerRequest(server.pid, () => runWrk(wrk, { url, seconds, connections, threads: 2, pathsFile }));
+    const load = await withCpuPerRequest(server.pid, () => runWrk(wrk, { url, seconds, connections, threads: 2, pathsFile, headers }));
     const rssMb = Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
     windows.push({ name, load, fromUs, toUs: now(), rssMb });
     log(`${name}: ${Math.round(load.perSecond)} req/s, ${load.cpuMsPerRequest.toFixed(2)} CPU ms per request`);
