@@ -28,8 +28,8 @@ export const storyText = (page: Page) => page.getByRole('textbox', { name: 'Stor
  * How long a test waits for a story's editor to open: the page loaded, its connection to the
  * collaboration server made (a token from the app, the server's access check, the story
  * loaded) and the shared document synced. Measured on the 2-core machine under load (load
- * average 2.5-14, a benchmark beside it; 64 opens): 0.7-4.4 s from navigation, of which
- * 0.2-1.6 s from the page's start to the sync (most of it the token action). Past 10 s
+ * average 2.5-14, a benchmark beside it; 65 opens): 0.8-4.4 s from navigation, of which
+ * 0.2-1.7 s from the page's start to the sync (most of it the token action). Past 10 s
  * only when a test restarted the collaboration server under another test's feet and the
  * page's retries had backed off (that test now runs last, alone: playwright.config.ts; the
  * retries are capped at 4 s). 15 s leaves room for a slow moment in a loaded clean-clone
