@@ -1,6 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+/** Tests that restart the collaboration server all the others use. */
+const RESTARTS_SHARED_SERVER = /collaboration-server-restarts-mid-session\.spec\.ts/;
 
 /** Browser journeys against a production build (`next build` + `next start`) in the system Chromium. */
 export default defineConfig({
@@ -33,7 +35,11 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'] },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: RESTARTS_SHARED_SERVER },
+    // After all the others, alone: a test that kills a server every test shares drops the
+    // connections of whatever runs beside it. Skipped when a test before it has failed; on
+    // its own: `npx playwright test <its file> --no-deps` (it signs in by itself).
+    { name: 'restarts', testMatch: RESTARTS_SHARED_SERVER, use: { ...devices['Desktop Chrome'] }, dependencies: ['chromium'] },
   ],
   webServer: {
     command: 'tsx --conditions=react-server scripts/e2e-server.ts',

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectSaved, startStory, storyText, typeInStory, unique } from './support/newsroom';
+import { expectSaved, openStory, reloadStory, startStory, storyText, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 test.use({ storageState: storageState('reporter') });
@@ -8,7 +8,7 @@ test('typing offline in a tab that is then closed is kept in the browser and off
   const id = await startStory(page, `Library hours story ${unique()}`, 'Port Calder');
   await typeInStory(page, 'Saved part.');
   await expectSaved(page);
-  await page.reload();
+  await reloadStory(page);
   // Everything reached the server: nothing to offer.
   await expect(storyText(page)).toContainText('Saved part.');
   await expect(page.getByRole('alert').filter({ hasText: 'This browser kept changes' })).toHaveCount(0);
@@ -20,14 +20,14 @@ test('typing offline in a tab that is then closed is kept in the browser and off
   await context.setOffline(false);
 
   const again = await context.newPage();
-  await again.goto(`/newsroom/articles/${id}`);
+  await openStory(again, id);
   const offer = again.getByRole('alert').filter({ hasText: 'This browser kept changes' });
   await expect(offer).toBeVisible();
   await expect(storyText(again)).not.toContainText('Offline part');
   await offer.getByRole('button', { name: 'Restore them' }).click();
   await expect(storyText(again)).toContainText('Offline part typed just before the tab closed.');
   await expectSaved(again);
-  await again.reload();
+  await reloadStory(again);
   await expect(storyText(again)).toContainText('Offline part typed just before the tab closed.');
   await expect(again.getByRole('alert').filter({ hasText: 'This browser kept changes' })).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectSaved, startStory, storyText, typeInStory, unique } from './support/newsroom';
+import { expectSaved, openStory, startStory, storyText, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 test('what someone else adds while the editor reviews is on the editor’s screen before it is published', async ({ browser }) => {
@@ -12,8 +12,7 @@ test('what someone else adds while the editor reviews is on the editor’s scree
 
   // While the editor looks it over, an admin opens the same story and adds a sentence.
   const admin = await (await browser.newContext({ storageState: storageState('admin') })).newPage();
-  await admin.goto(`/newsroom/articles/${id}`);
-  await expect(storyText(admin)).toHaveAttribute('contenteditable', 'true');
+  await openStory(admin, id);
   await typeInStory(admin, ' An added claim about the mayor.');
   await expectSaved(admin);
 

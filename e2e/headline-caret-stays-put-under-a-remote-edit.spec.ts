@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectSaved, startStory, storyText, unique } from './support/newsroom';
+import { expectSaved, openStory, startStory, storyText, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 // Another person types before this person's caret in the headline: the caret stays after the same word
@@ -10,8 +10,7 @@ test('the headline caret stays where it was when another person edits before it'
   const word = unique();
   const id = await startStory(editor, `Fire ${word} harbour`, 'Port Calder');
   const admin = await (await browser.newContext({ storageState: storageState('admin') })).newPage();
-  await admin.goto(`/newsroom/articles/${id}`);
-  await expect(storyText(admin)).toHaveAttribute('contenteditable', 'true');
+  await openStory(admin, id);
   await expect(storyText(editor)).toHaveAttribute('contenteditable', 'true');
   const headline = (page: typeof editor) => page.getByRole('textbox', { name: 'Headline', exact: true });
 

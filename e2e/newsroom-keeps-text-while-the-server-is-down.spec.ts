@@ -1,6 +1,6 @@
 import { expect, test, type WebSocketRoute } from '@playwright/test';
 import { e2eCollabPort } from './support/collab';
-import { expectSaved, startStory, storyText, typeInStory, unique } from './support/newsroom';
+import { expectSaved, reloadStory, startStory, storyText, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 test.use({ storageState: storageState('reporter') });
@@ -33,7 +33,7 @@ test('edits the server cannot take say so, stay in the browser and are saved by 
   await expect(page.getByText('your text is kept in this browser')).toHaveCount(0);
 
   // What the server holds is the whole text, and the browser copy is no longer needed.
-  await page.reload();
+  await reloadStory(page);
   await expect(storyText(page)).toContainText('Second paragraph, typed while the server was down.');
   await expect(page.getByRole('alert').filter({ hasText: 'This browser kept changes' })).toHaveCount(0);
 });

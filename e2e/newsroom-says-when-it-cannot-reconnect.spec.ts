@@ -1,6 +1,6 @@
 import { expect, test, type Page, type WebSocketRoute } from '@playwright/test';
 import { e2eCollabPort } from './support/collab';
-import { expectSaved, startStory, storyText, typeInStory, unique } from './support/newsroom';
+import { expectSaved, reloadStory, startStory, storyText, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 test.use({ storageState: storageState('reporter') });
@@ -47,7 +47,7 @@ test('a reconnection the newsroom cannot answer says so, keeps the text, and goe
 
   app.answering = true;
   await expectSaved(page, 40_000);
-  await page.reload();
+  await reloadStory(page);
   await expect(storyText(page)).toContainText('Typed while the newsroom was not answering.');
 });
 

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { expectSaved, siteLocalTime, startStory, storyText, typeInStory, unique } from './support/newsroom';
+import { expectSaved, openStory, siteLocalTime, startStory, storyText, typeInStory, unique } from './support/newsroom';
 import { storageState } from './support/sign-in';
 
 /** Every reader surface where a newly published Technology story must appear. */
@@ -48,7 +48,7 @@ test('a story goes from a reporter’s draft, through review and changes, to the
   await expect(reporter.getByTestId('story-status')).toHaveText('In review');
 
   // The editor schedules it twenty seconds ahead (room for the "not before" checks under load).
-  await editor.goto(`/newsroom/articles/${id}`);
+  await openStory(editor, id);
   await expect(storyText(editor)).toContainText('paid by the port authority');
   const goesOut = new Date(Date.now() + 20_000);
   await editor.getByLabel(/Publish at/).fill(siteLocalTime(goesOut));

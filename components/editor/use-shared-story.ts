@@ -8,6 +8,7 @@ import { collabTokenAction } from '@/lib/actions/collab';
 import { ACCESS_ENDED, SESSION_ENDED, type ServerMessage } from '@/lib/collab/messages';
 import { resyncWhenEditable } from '@/lib/collab/resync-when-editable';
 import { appTokenSource } from './app-token';
+import { collabSocket } from './collab-socket';
 import { sharedStateOf, storeFailureOf, type StoreFailure } from './shared-state';
 import { fieldsOf, writeFieldsIntoDocument } from './shared-story-fields';
 import { createFlushRequests, type FlushResult } from './flush-requests';
@@ -106,8 +107,9 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         provider.setAwarenessField('user', user);
       },
     });
+    const socket = collabSocket(url);
     const provider = new HocuspocusProvider({
-      url,
+      websocketProvider: socket,
       name: articleId,
       document: doc,
       token: tokens.token,
@@ -162,6 +164,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
         return next;
       });
     };
+    provider.attach();
     latest.current.provider = provider;
     doc.on('update', onUpdate);
     const stopFollowingNetwork = followBrowserNetwork(provider, setBrowserOnline);
@@ -170,6 +173,7 @@ export function useSharedStory({ articleId, collabUrl, initial, saved: initialSa
       doc.off('update', onUpdate);
       tokens.stop();
       provider.destroy();
+      socket.destroy();
     };
   }, [articleId, collabUrl, doc, flushes, router]);
 
