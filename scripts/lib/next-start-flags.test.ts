@@ -51,13 +51,18 @@ console.log(JSON.stringify({ growth: most / survived, youngMb: young / 2 ** 20, 
 `;
 
 describe('the flags bound the garbage V8 may carry', () => {
-  it('young generation 2 x 8 MB, and the rest of the heap under 2x what survived the last full collection', () => {
-    // With --max-old-space-size=1024 alone: 2 x 16 MB, and 2.2x (docs/performance.md, "What holds the memory at the end of the bench").
-    const run = spawnSync(process.execPath, [...NEXT_START_NODE_FLAGS, '--expose-gc', '-e', GROWTH_SCRIPT], { encoding: 'utf8' });
+  it('young generation 2 x 8 MB, and the rest of the heap under 2.6x what survived the last full collection', () => {
+    // With --max-old-space-size=1024 alone: 2 x 16 MB (docs/performance.md, "What holds the
+    // memory at the end of the bench"). The growth is measured with the collector on one
+    // thread: with concurrent marking the peak depends on when the helper threads finish, and
+    // it read 1.99-2.22x with these flags and 2.29-2.42x without --heap-growing-percent on one
+    // machine (a bound of 2 passed on another and failed here). On one thread, measured
+    // 2026-12-02, 6 runs each beside another: 2.24-2.45x with the flags, 2.74-2.91x without.
+    const run = spawnSync(process.execPath, [...NEXT_START_NODE_FLAGS, '--single-threaded-gc', '--expose-gc', '-e', GROWTH_SCRIPT], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const { growth, youngMb, limitMb } = JSON.parse(run.stdout) as { growth: number; youngMb: number; limitMb: number };
     expect(youngMb).toBeLessThanOrEqual(16);
-    expect(growth).toBeLessThan(2);
+    expect(growth).toBeLessThan(2.6);
     expect(limitMb).toBeLessThan(1100);
   }, 60_000);
 });
