@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { db } from '@/db/client';
 import { DatabaseBusyError } from '@/db/unavailable';
@@ -128,6 +128,24 @@ describe('the collaboration server', () => {
     await until(() => refused.state.failed, 'refusal');
     expect(refused.state.synced).toBe(false);
     refused.leave();
+  });
+
+  it('refuses an empty token (the app did not answer the page) without logging it, and still logs a forged one', async () => {
+    const reporter = await createUser({ role: 'reporter' });
+    const story = await createArticle({ authorIds: [reporter.id] });
+    const logged = vi.spyOn(console, 'error');
+    try {
+      const empty = join(reporter, story.id, { token: '' });
+      await until(() => empty.state.failed, 'the empty token refused');
+      empty.leave();
+      expect(logged.mock.calls.filter(([first]) => first === '[onAuthenticate]')).toEqual([]);
+      const forged = join(reporter, story.id, { token: 'not-a-token' });
+      await until(() => forged.state.failed, 'the forged token refused');
+      forged.leave();
+      expect(logged.mock.calls.filter(([first]) => first === '[onAuthenticate]')).toEqual([['[onAuthenticate]', 'Invalid or expired token.']]);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('turns a reporter into a watcher when the story goes to review: their typing no longer reaches the story', async () => {

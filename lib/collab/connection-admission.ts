@@ -8,6 +8,13 @@ import { verifyCollabToken, type createTokenLedger } from './token';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 // A rejection without a message stops the upgrade without Hocuspocus logging or rethrowing it.
 const UPGRADE_REFUSED = null;
+/**
+ * An empty token is a page whose app did not answer its token request (components/editor/
+ * app-token.ts): it is refused so that the page closes the socket and asks the app again,
+ * and, having no message, not logged. Every retry of every open page during an outage of
+ * the app used to log "Invalid or expired token", which read like an attack.
+ */
+const NO_TOKEN = { reason: 'no-token' };
 
 type AdmissionOptions = {
   secret: string;
@@ -31,6 +38,7 @@ export function createConnectionAdmission({ secret, allowedOrigins, usedTokens, 
 
     async onAuthenticate({ token, documentName, connectionConfig, request }) {
       if (!UUID.test(documentName)) throw new Error('Unknown story.');
+      if (!token) throw NO_TOKEN;
       const claims = verifyCollabToken(token, secret, documentName);
       if (!claims) throw new Error('Invalid or expired token.');
       if (!(await usedTokens.claim(claims))) throw new Error('This token was already used.');
