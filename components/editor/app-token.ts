@@ -23,8 +23,10 @@ const LONGEST_RETRY_MS = 30_000;
 
 /**
  * How long to wait before asking the app again after `attempt` unanswered requests: doubling
- * from 1 s up to 30 s (as the provider backs off from the collaboration server), somewhere in
- * the upper half so that every editor open in the newsroom does not ask at the same moment.
+ * from 1 s up to 30 s, somewhere in the upper half so that every editor open in the newsroom
+ * does not ask at the same moment. Longer than the socket's own retries (at most 4 s,
+ * collab-socket.ts): a refused socket costs the collaboration server nothing, while each of
+ * these is a request the struggling app must answer (a session and access check).
  */
 export function appRetryDelay(attempt: number, random: () => number = Math.random): number {
   const full = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt);
