@@ -31,10 +31,24 @@ describe.skipIf(!postgresServerBin())('with DATABASE_REPLICA_URL', () => {
     replica = postgres(pair.replicaUrl('postgres'), { max: 1, onnotice: () => {} });
     await primary.unsafe(`create database ${DATABASE}`);
     await migrateDatabase(pair.primaryUrl(DATABASE));
+    await replayedEverything();
     // The app's pools open on first use, so they open on these two servers.
     process.env.DATABASE_URL = pair.primaryUrl(DATABASE);
     process.env.DATABASE_REPLICA_URL = pair.replicaUrl(DATABASE);
   }, 120_000);
+
+  /**
+   * The standby replays the migration a moment after the primary commits it; a test that
+   * reads (or pauses replay) before then finds no tables at all ("relation does not exist").
+   */
+  async function replayedEverything() {
+    const [{ lsn }] = await primary`select pg_current_wal_lsn()::text as lsn`;
+    const deadline = Date.now() + 30_000;
+    while (!(await replica`select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as replayed`)[0]?.replayed) {
+      if (Date.now() > deadline) throw new Error(`The replica has not replayed the migration (${lsn}) after 30 s`);
+      await new Promise((done) => setTimeout(done, 20));
+    }
+  }
 
   afterAll(async () => {
     const client = (handle: unknown) => (handle as { $client: postgres.Sql } | null)?.$client;
