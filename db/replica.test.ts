@@ -42,7 +42,7 @@ describe.skipIf(!postgresServerBin())('with DATABASE_REPLICA_URL', () => {
    * reads (or pauses replay) before then finds no tables at all ("relation does not exist").
    */
   async function replayedEverything() {
-    const [{ lsn }] = await primary`select pg_current_wal_lsn()::text as lsn`;
+    const [{ lsn }] = await primary<[{ lsn: string }]>`select pg_current_wal_lsn()::text as lsn`;
     const deadline = Date.now() + 30_000;
     while (!(await replica`select pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn as replayed`)[0]?.replayed) {
       if (Date.now() > deadline) throw new Error(`The replica has not replayed the migration (${lsn}) after 30 s`);
