@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { tellExpiryListeners } from '@/lib/cache/expiry-listeners';
 import { expireTagsInThisProcess } from '@/lib/cache/expire-in-process';
 import { logRequests } from '@/lib/log';
+import { waitUntil } from '@/test/wait-until';
 import { cachePages } from './page-cache';
 import { noteRenderError } from './page-cache-failures';
 
@@ -77,6 +78,8 @@ function get(path: string, headers: Record<string, string> = {}): Promise<Answer
 const text = (answer: Answer) => (answer.headers['content-encoding'] === 'gzip' ? gunzipSync(answer.body) : answer.body).toString();
 const renderOf = (answer: Answer) => /render (\d+)/.exec(text(answer))?.[1];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Until the stand-in for Next has begun render `count` of `path`: a request sent before it has reached the app. */
+const renderBegun = (path: string, count: number) => waitUntil(() => calls.get(path) === count, `render ${count} of ${path} to begin`);
 
 beforeAll(async () => {
   logRequests();
@@ -176,7 +179,7 @@ describe('the page cache in front of the app', () => {
     let open!: () => void;
     gates.set('/busy', new Promise<void>((resolve) => (open = resolve)));
     const refreshing = get('/busy');
-    await sleep(50);
+    await renderBegun('/busy', 2);
     const others = await Promise.all(Array.from({ length: 5 }, () => get('/busy')));
     open();
     gates.delete('/busy');
@@ -212,7 +215,7 @@ describe('the page cache in front of the app', () => {
     let open!: () => void;
     gates.set('/slow', new Promise<void>((resolve) => (open = resolve)));
     const before = get('/slow');
-    await sleep(50);
+    await renderBegun('/slow', 1);
     tellExpiryListeners(['article:test']);
     open();
     gates.delete('/slow');
@@ -282,7 +285,7 @@ describe('the page cache after a clear, when many readers ask for the same page 
     let open!: () => void;
     gates.set('/herd', new Promise<void>((resolve) => (open = resolve)));
     const first = get('/herd');
-    await sleep(50);
+    await renderBegun('/herd', 2);
     const others = Array.from({ length: 8 }, () => get('/herd'));
     await sleep(50);
     open();
@@ -298,7 +301,7 @@ describe('the page cache after a clear, when many readers ask for the same page 
     gates.set('/herd-fails', new Promise<void>((resolve) => (open = resolve)));
     failures.set('/herd-fails', 'bug');
     const first = get('/herd-fails');
-    await sleep(50);
+    await renderBegun('/herd-fails', 1);
     const others = Array.from({ length: 3 }, () => get('/herd-fails'));
     await sleep(50);
     expect(calls.get('/herd-fails')).toBe(1);
@@ -316,7 +319,7 @@ describe('the page cache after a clear, when many readers ask for the same page 
     let open!: () => void;
     gates.set('/herd-hangs', new Promise<void>((resolve) => (open = resolve)));
     const hung = get('/herd-hangs');
-    await sleep(50);
+    await renderBegun('/herd-hangs', 1);
     const started = performance.now();
     gates.set('/herd-hangs', Promise.resolve()); // renders from now on are quick
     const waited = await get('/herd-hangs');
