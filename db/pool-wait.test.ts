@@ -9,6 +9,9 @@ describe('a pool with every connection busy', () => {
   it('fails a waiting query and a waiting transaction as busy after the bounded wait, then serves again', async () => {
     const { db, client } = connect(url(), { max: 1 }, 300);
     try {
+      // Open the one connection first, past the bound (client, not db): on a busy machine
+      // opening it can itself take longer than the wait, which counts it as busy.
+      await client`select 1`;
       // The one connection is held by a transaction for a second and a half.
       const holder = db.transaction(async (tx) => {
         await tx.execute(sql`select pg_sleep(1.5)`);
@@ -37,17 +40,19 @@ describe('a pool with every connection busy', () => {
     const { db, client } = connect(url(), { max: 1 }, 200);
     const table = `pool_wait_${Date.now()}`;
     try {
-      await db.execute(sql.raw(`create table ${table} (n int)`));
+      // Past the bound (client, not db), as the first test opens its connection.
+      await client.unsafe(`create table ${table} (n int)`);
       const holder = db.transaction(async (tx) => tx.execute(sql`select pg_sleep(0.6)`));
       await new Promise((resolve) => setTimeout(resolve, 50));
       const late = await db.transaction(async (tx) => tx.execute(sql.raw(`insert into ${table} values (1)`))).catch((error: unknown) => error);
       expect(late).toBeInstanceOf(DatabaseBusyError);
       await holder;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      const rows = await db.execute(sql.raw(`select n from ${table}`));
+      // Queued behind the late transaction on the one connection, however long it takes to
+      // get its turn and end (through db, a loaded machine could make this wait too long).
+      const rows = await client.unsafe(`select n from ${table}`);
       expect(rows).toHaveLength(0);
     } finally {
-      await db.execute(sql.raw(`drop table if exists ${table}`));
+      await client.unsafe(`drop table if exists ${table}`);
       await client.end();
     }
   });
@@ -62,8 +67,9 @@ describe('a pool opened by another copy of db/client.ts', () => {
     const other = await import('./client');
     const { db, client } = other.connect(url(), { max: 1 }, 200);
     try {
-      // Connect first: on a busy machine opening the one connection can itself take 200 ms.
-      await db.execute(sql`select 1`);
+      // Connect first, past the bound (client, not db): on a busy machine opening the one
+      // connection can itself take 200 ms, which the bound counts as busy.
+      await client`select 1`;
       const holder = db.transaction(async (tx) => tx.execute(sql`select pg_sleep(0.6)`));
       await new Promise((resolve) => setTimeout(resolve, 50));
       const error = await db.execute(sql`select 1`).catch((caught: unknown) => caught);
