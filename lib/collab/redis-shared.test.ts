@@ -172,8 +172,9 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     await new Promise((r) => setTimeout(r, 1_000));
     const typed = ['Saved by server A.', 'Typed after A’s save.', 'Typed on B.'];
     const holdsAll = (text: string) => typed.every((line) => text.includes(line));
-    expect(typed.filter((line) => !bodyText(a.doc).includes(line))).toEqual([]);
-    expect(draftOfDocument(b.doc)).toEqual(draftOfDocument(a.doc));
+    // B's paragraph comes to A through Redis: on a busy machine that can take more than the second.
+    await expect.poll(() => typed.filter((line) => !bodyText(a.doc).includes(line)), { timeout: RELAYED_WITHIN_MS }).toEqual([]);
+    await expect.poll(() => draftOfDocument(b.doc), { timeout: RELAYED_WITHIN_MS }).toEqual(draftOfDocument(a.doc));
 
     a.leave();
     b.leave();
@@ -278,7 +279,9 @@ describe.skipIf(!reachable)('two collaboration servers sharing documents through
     const onSecond = join(second!.url, editor, story.id);
     await waitUntil(() => onFirst.state.synced && onSecond.state.synced, 'both synced');
     await new Promise((r) => setTimeout(r, 1_500)); // both servers' loads, relayed
-    for (const doc of [onFirst.doc, onSecond.doc]) expect(sharedText(doc, 'headline').toString()).toBe('The first headline');
+    // One server folds the restore in as it loads; the other's page has it through Redis, which
+    // on a busy machine can take longer than that. A second fold would double the headline.
+    for (const doc of [onFirst.doc, onSecond.doc]) await expect.poll(() => sharedText(doc, 'headline').toString(), { timeout: RELAYED_WITHIN_MS }).toBe('The first headline');
     onFirst.leave();
     onSecond.leave();
   });
