@@ -1,8 +1,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { inject, vi } from 'vitest';
-import { createDatabase } from '@/scripts/lib/databases';
+import { vi } from 'vitest';
+import { templateCopy } from './template-copy';
 
 // Outside Next there is no cache to tag or invalidate; record the calls instead.
 vi.mock('next/cache', () => ({
@@ -32,9 +32,4 @@ process.env.AUTH_SECRET ??= 'test-only-secret-for-signing';
 // Each worker stores uploaded media in its own folder.
 process.env.MEDIA_DIR = mkdtempSync(join(tmpdir(), 'masthead-media-'));
 
-const prefix = inject('databasePrefix');
-process.env.DATABASE_URL = await createDatabase({
-  serverUrl: inject('serverUrl'),
-  name: `${prefix}_w${process.env.VITEST_POOL_ID ?? '0'}`,
-  template: `${prefix}_template`,
-});
+process.env.DATABASE_URL = await templateCopy(`w${process.env.VITEST_POOL_ID ?? '0'}`);

@@ -2,13 +2,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { markupToDocument } from '@/db/seed/markup';
 import { buildLiveFeed } from '@/lib/live/live-feed';
 import { startLiveBlog } from '@/lib/live/manage-live-blog';
 import { createUpdate } from '@/lib/live/manage-updates';
-import { createDatabase } from '@/scripts/lib/databases';
 import { createArticle, createSection, createUser } from '@/test/factories';
+import { templateCopy } from '@/test/template-copy';
 import { buildRssFeed } from './feeds';
 import { buildNewsSitemap, buildSitemap, buildSitemapFile } from './sitemaps';
 
@@ -16,12 +16,7 @@ import { buildNewsSitemap, buildSitemap, buildSitemapFile } from './sitemaps';
 // The worker's holds what earlier test files left there, and the 'all' list keeps a gap
 // where a story was withdrawn (reader-list-writes.ts): five in a row made a sitemap file of
 // five below empty, which the schema refuses, after some files and not others.
-process.env.DATABASE_URL = await createDatabase({
-  serverUrl: inject('serverUrl'),
-  name: `${inject('databasePrefix')}_sitemaps_w${process.env.VITEST_POOL_ID ?? '0'}`,
-  template: `${inject('databasePrefix')}_template`,
-  replace: true,
-});
+process.env.DATABASE_URL = await templateCopy(`sitemaps_w${process.env.VITEST_POOL_ID ?? '0'}`, { fresh: true });
 
 const XSD = resolve('test/fixtures/xsd/all-local.xsd');
 const INDEX_XSD = resolve('test/fixtures/xsd/siteindex.xsd');
